@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TaataPortalConfig(AppConfig):
+    name = "taata_portal"
+    verbose_name = _("Portal core")

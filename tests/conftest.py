@@ -1,0 +1,66 @@
+import os
+
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_configure(config):
+    # The test client speaks plain HTTP and the suite does not run collectstatic; a fast hasher
+    # keeps account fixtures cheap. Everything else is the real settings module.
+    django_settings.SECURE_SSL_REDIRECT = False
+    django_settings.STORAGES = {
+        **django_settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # WhiteNoise warns when the collected-static folder is missing; the suite serves from finders.
+    django_settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+
+def service_missing(what: str, why: str):
+    """Skip on a bare laptop; in CI a missing service is a failure, never a skip."""
+    if IN_CI:
+        pytest.fail(f"{what} is required in CI: {why}")
+    pytest.skip(f"{what} not available here: {why}")
+
+
+@pytest.fixture
+def require_postgres(db):
+    if connection.vendor != "postgresql":
+        service_missing("PostgreSQL", f"the database backend is {connection.vendor}")
+
+
+@pytest.fixture
+def require_redis():
+    import redis
+
+    url = django_settings.REDIS_URL
+    if not url:
+        service_missing("Redis", "REDIS_URL is not set")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError as exc:
+        service_missing("Redis", f"{url} does not answer ({exc})")
+    return url
+
+
+@pytest.fixture
+def reference_data(db):
+    from recommendations.services.reference import recommendations_load_reference
+    from taata_portal.services.reference import bodies_load_reference, communes_load_reference
+
+    communes_load_reference()
+    bodies_load_reference()
+    recommendations_load_reference()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate limits and cached fragments live in the cache (Redis in CI): no test sees another's.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
