@@ -1,7 +1,7 @@
 from django.urls import path
 
-from consultations import views
+from consultations.views import commune
 
 urlpatterns = [
-    path("communes/<str:code>/", views.commune_detail, name="commune_detail"),
+    path("communes/<str:code>/", commune.commune_detail, name="commune_detail"),
 ]

@@ -1,12 +1,26 @@
 from django.urls import path
 
-from recommendations.views import pages
+from recommendations.views import commitments, my, pages
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("matrix/", pages.matrix, name="matrix"),
     path(
         "recommendations/<int:number>/",
         pages.recommendation_detail,
         name="recommendation_detail",
     ),
+    path(
+        "commitments/<int:commitment_id>/",
+        commitments.commitment_detail,
+        name="commitment_detail",
+    ),
+    path(
+        "commitments/<int:commitment_id>/update/",
+        commitments.commitment_update,
+        name="commitment_update",
+    ),
+    path("milestones/<int:milestone_id>/done/", commitments.milestone_done, name="milestone_done"),
+    path("evidence/<int:update_id>/", commitments.evidence_file, name="evidence_file"),
+    path("my/", my.my_page, name="my"),
 ]

@@ -184,6 +184,10 @@ X_FRAME_OPTIONS = "DENY"
 # Shown on every page while demo data is loaded (make run), so no one mistakes it for real data.
 SHOW_DEMO_BANNER = env.bool("SHOW_DEMO_BANNER", default=False)
 
+# A commitment with no update for this many days is stale (reminders, flags).
+COMMITMENT_STALE_DAYS = env.int("COMMITMENT_STALE_DAYS", default=30)
+EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -24,7 +24,8 @@ def test_demo_accounts_are_marked_printed_and_can_log_in(reference_data, setting
     call_command("load_demo_data", stdout=io.StringIO())  # twice: nothing doubles
 
     demo = User.objects.filter(is_demo=True)
-    assert demo.count() == User.objects.count() == 5
+    assert demo.count() == User.objects.count() == 3 + 20  # admin, staff, resident, councillors
+    assert demo.filter(role=User.Role.COUNCILLOR).values("body").distinct().count() == 20
     assert all(u.username.startswith("demo-") for u in demo)
     assert "demo-councillor-tata" in out.getvalue() and DEMO_PASSWORD in out.getvalue()
     councillor = authenticate(username="demo-councillor-tata", password=DEMO_PASSWORD)

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from taata_portal.services.demo import DEMO_PASSWORD, demo_accounts_create
+from recommendations.services.demo import demo_commitments_create
+from taata_portal.models import User
+from taata_portal.services.demo import DEMO_PASSWORD, FEATURED_COUNCILLORS, demo_accounts_create
 
 
 class Command(BaseCommand):
@@ -21,7 +23,15 @@ class Command(BaseCommand):
                 "password. Pass --allow-production if this really is a test site."
             )
         users = demo_accounts_create()
-        self.stdout.write(f"Demo accounts (sample data, password for all: {DEMO_PASSWORD}):")
-        for user in users:
+        staff = next(u for u in users if u.role == User.Role.STAFF)
+        councillors = {u.body_id: u for u in users if u.is_councillor}
+        commitments = demo_commitments_create(staff=staff, councillors=councillors)
+
+        self.stdout.write(f"Demo data (sample, not real): {commitments} commitments.")
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        shown = [u for u in users if not u.is_councillor or u.username in FEATURED_COUNCILLORS]
+        for user in shown:
             where = f" — {user.body.name_fr}" if user.body else ""
-            self.stdout.write(f"  {user.username:24} {user.get_role_display()}{where}")
+            self.stdout.write(f"  {user.username:24} {user.role}{where}")
+        more = len(users) - len(shown)
+        self.stdout.write(f"  … and {more} more councillors: demo-councillor-<commune>")

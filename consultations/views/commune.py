@@ -1,0 +1,25 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from recommendations.selectors.commitments import commitment_list_for_commune
+from recommendations.selectors.progress import commune_progress
+from taata_portal.selectors import commune_get
+
+
+# The commune page lives in consultations because it gathers both apps: its council's
+# commitments (recommendations) and its committees, meetings and feedback (consultations).
+@require_safe
+def commune_detail(request, code: str):
+    commune = commune_get(code=code)
+    commitments = list(commitment_list_for_commune(commune=commune))
+    context = {
+        "commune": commune,
+        "commitments": commitments,
+        # Sorted by urgency in Python: the same rows, no second query.
+        "late": sorted(
+            (c for c in commitments if c.is_overdue or c.milestone_overdue or c.is_stale),
+            key=lambda c: (not c.is_overdue, not c.milestone_overdue, c.target_date),
+        ),
+        "progress": commune_progress(commune=commune),
+    }
+    return render(request, "consultations/commune_detail.html", context)

@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from taata_portal.models import Body
+
+from .recommendation import Recommendation
+
+
+class Level(models.TextChoices):
+    """Completion levels after the Open Government Partnership's independent reporting."""
+
+    NOT_STARTED = "not_started", _("Not started")
+    LIMITED = "limited", _("Limited")
+    SUBSTANTIAL = "substantial", _("Substantial")
+    COMPLETE = "complete", _("Complete")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    @classmethod
+    def rank(cls, level: str) -> int:
+        """Order of advancement; withdrawn stands outside it (-1)."""
+        order = [cls.NOT_STARTED, cls.LIMITED, cls.SUBSTANTIAL, cls.COMPLETE]
+        return order.index(level) if level in order else -1
+
+
+# Levels whose raising needs evidence attached to the update.
+LEVELS_NEEDING_EVIDENCE = (Level.SUBSTANTIAL, Level.COMPLETE)
+# Levels that end the work: such a commitment is neither stale nor overdue.
+CLOSED_LEVELS = (Level.COMPLETE, Level.WITHDRAWN)
+
+
+class Commitment(models.Model):
+    """A concrete pledge under one recommendation, owned by one body.
+
+    `level`, `progress`, `last_update_at` and `version` are the current state: they are written
+    only by the status-update service, in the same transaction as the update that sets them.
+    """
+
+    recommendation = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("recommendation"),
+        on_delete=models.PROTECT,
+        related_name="commitments",
+    )
+    body = models.ForeignKey(
+        Body, verbose_name=_("owner body"), on_delete=models.PROTECT, related_name="commitments"
+    )
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    owners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner councillors"),
+        blank=True,
+        related_name="owned_commitments",
+    )
+    start_date = models.DateField(_("start date"))
+    target_date = models.DateField(_("target date"))
+    level = models.CharField(
+        _("completion level"), max_length=20, choices=Level.choices, default=Level.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    is_public = models.BooleanField(_("public"), default=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_update_at = models.DateTimeField(
+        _("last update"), null=True, blank=True, help_text=_("Time of the latest status update.")
+    )
+
+    class Meta:
+        ordering = ["recommendation__number", "body__commune__code", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        indexes = [models.Index(fields=["level", "last_update_at"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="progress_0_100"),
+            models.CheckConstraint(
+                condition=models.Q(target_date__gte=models.F("start_date")),
+                name="target_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.level in CLOSED_LEVELS

@@ -1,0 +1,77 @@
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from recommendations.models import Commitment, Milestone, StatusUpdate
+from taata_portal.models import Body
+from taata_portal.permissions import is_observatory_staff
+
+from .flags import URGENCY_ORDER, urgent_only, with_flags
+
+STAFF_LIST_LIMIT = 100
+
+
+def _listed() -> QuerySet:
+    return with_flags(
+        Commitment.objects.filter(is_public=True).select_related(
+            "recommendation", "body", "body__commune"
+        )
+    )
+
+
+def commitment_list_for_recommendation(*, recommendation) -> QuerySet:
+    """Public commitments of a recommendation, communes first (by code), then other bodies."""
+    return (
+        _listed()
+        .filter(recommendation=recommendation)
+        .order_by("body__commune__code", "body__kind", "pk")
+    )
+
+
+def commitment_list_for_commune(*, commune) -> QuerySet:
+    """Public commitments owned by the commune's council, by recommendation, urgent first."""
+    return (
+        _listed()
+        .filter(body__commune=commune, body__kind=Body.Kind.COMMUNE_COUNCIL)
+        .order_by("recommendation__number", *URGENCY_ORDER, "pk")
+    )
+
+
+def commitment_list_for_user(*, user) -> QuerySet:
+    """What a councillor (their body's commitments) or staff (all) can act on, urgent first."""
+    commitments = (
+        with_flags(Commitment.objects.select_related("recommendation", "body", "body__commune"))
+        .prefetch_related(_open_milestones())
+        .order_by(*URGENCY_ORDER, "target_date", "pk")
+    )
+    if is_observatory_staff(user):
+        # Staff watch every commune: only what is late, or the list would be hundreds long.
+        return urgent_only(commitments)[:STAFF_LIST_LIMIT]
+    return commitments.filter(body_id=user.body_id)
+
+
+def _open_milestones() -> Prefetch:
+    return Prefetch(
+        "milestones",
+        queryset=Milestone.objects.filter(done_on__isnull=True).order_by("due_date", "pk"),
+        to_attr="open_milestones",
+    )
+
+
+def commitment_get(*, commitment_id: int) -> Commitment:
+    """One commitment with its flags and milestones, or 404 (private ones included: the view
+    checks who may read them)."""
+    commitments = with_flags(
+        Commitment.objects.select_related("recommendation", "body", "body__commune")
+    ).prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("due_date")))
+    return get_object_or_404(commitments, pk=commitment_id)
+
+
+def commitment_timeline(*, commitment) -> QuerySet:
+    return StatusUpdate.objects.filter(commitment=commitment).select_related(
+        "author", "author__body", "milestone"
+    )
+
+
+def commitment_updates_since(*, commitment, version: int) -> QuerySet:
+    """What changed after a version someone saw: shown to the loser of an edit conflict."""
+    return commitment_timeline(commitment=commitment).filter(version__gt=version)

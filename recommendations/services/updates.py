@@ -1,0 +1,91 @@
+"""Posting a status update on a commitment."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from recommendations.models import Commitment, Level, StatusUpdate
+from recommendations.models.commitment import LEVELS_NEEDING_EVIDENCE
+from recommendations.permissions import can_update_commitment
+from taata_portal.text import clean_text
+
+from .evidence import evidence_check
+from .timeline import timeline_append
+
+NOTE_MAX_LENGTH = 5000
+_http_only = URLValidator(schemes=["http", "https"])
+
+
+def _validated_link(link: str, errors: dict) -> str:
+    link = (link or "").strip()
+    if not link:
+        return ""
+    try:
+        _http_only(link)
+    except ValidationError:
+        errors["evidence_link"] = _("Enter a link that starts with http:// or https://.")
+    return link
+
+
+def commitment_record_update(
+    *,
+    user,
+    commitment_id: int,
+    expected_version: int,
+    level: str,
+    progress: int | None,
+    note: str,
+    evidence_file=None,
+    evidence_link: str = "",
+    recorded_at=None,
+) -> StatusUpdate:
+    """Check, validate, then write the update and the commitment's new state in one transaction.
+
+    Raises PermissionDenied, ValidationError (a dict of field errors, in the active language), or
+    CommitmentVersionConflict when the commitment moved on since `expected_version`.
+    """
+    commitment = Commitment.objects.select_related("body").get(pk=commitment_id)
+    if not can_update_commitment(user, commitment):
+        raise PermissionDenied
+
+    errors = {}
+    if level not in Level.values:
+        errors["level"] = _("Choose one of the listed levels.")
+    if progress is not None and not (isinstance(progress, int) and 0 <= progress <= 100):
+        errors["progress"] = _("Progress is a whole number from 0 to 100.")
+    note = clean_text(note)
+    if not note:
+        errors["note"] = _("Write a note saying what changed.")
+    elif len(note) > NOTE_MAX_LENGTH:
+        errors["note"] = _("The note is too long: at most %(max)d characters.") % {
+            "max": NOTE_MAX_LENGTH
+        }
+    evidence_link = _validated_link(evidence_link, errors)
+    evidence = None
+    if evidence_file:
+        try:
+            evidence = evidence_check(evidence_file)
+        except ValidationError as exc:
+            errors["evidence_file"] = exc.messages
+    raising = level in Level.values and Level.rank(level) > Level.rank(commitment.level)
+    has_evidence = evidence is not None or (evidence_link and "evidence_link" not in errors)
+    if raising and level in LEVELS_NEEDING_EVIDENCE and not has_evidence:
+        errors.setdefault(
+            "evidence_file",
+            _("Raising the level to substantial or complete needs evidence: a file or a link."),
+        )
+    if errors:
+        raise ValidationError(errors)
+
+    return timeline_append(
+        commitment_id=commitment.pk,
+        expected_version=expected_version,
+        kind=StatusUpdate.Kind.UPDATE,
+        author=user,
+        note=note,
+        level=level,
+        progress=progress,
+        evidence=evidence,
+        evidence_link=evidence_link,
+        recorded_at=recorded_at,
+    )

@@ -1,0 +1,133 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from recommendations.forms import MilestoneDoneForm, StatusUpdateForm
+from recommendations.models import Milestone, StatusUpdate
+from recommendations.permissions import (
+    can_read_commitment,
+    can_tick_milestone,
+    can_update_commitment,
+)
+from recommendations.selectors.commitments import (
+    commitment_get,
+    commitment_timeline,
+    commitment_updates_since,
+)
+from recommendations.services.milestones import milestone_mark_done
+from recommendations.services.timeline import CommitmentVersionConflict
+from recommendations.services.updates import commitment_record_update
+from taata_portal.forms import add_service_errors
+from taata_portal.permissions import refuse
+
+
+@require_safe
+def commitment_detail(request, commitment_id: int):
+    commitment = commitment_get(commitment_id=commitment_id)
+    if not can_read_commitment(request.user, commitment):
+        raise Http404
+    context = {
+        "commitment": commitment,
+        "timeline": commitment_timeline(commitment=commitment),
+        "can_update": can_update_commitment(request.user, commitment),
+        "milestone_form": MilestoneDoneForm(),
+    }
+    return render(request, "recommendations/commitment_detail.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def commitment_update(request, commitment_id: int):
+    commitment = commitment_get(commitment_id=commitment_id)
+    if not can_update_commitment(request.user, commitment):
+        return refuse(request)
+    conflict = None
+    if request.method == "POST":
+        form = StatusUpdateForm(request.POST, request.FILES, commitment=commitment)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                commitment_record_update(
+                    user=request.user,
+                    commitment_id=commitment.pk,
+                    expected_version=data["version"],
+                    level=data["level"],
+                    progress=data["progress"],
+                    note=data["note"],
+                    evidence_file=data["evidence_file"],
+                    evidence_link=data["evidence_link"],
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            except CommitmentVersionConflict as exc:
+                conflict = _conflict_context(exc, form)
+            else:
+                messages.success(request, _("Your update is on the public timeline."))
+                return redirect("commitment_detail", commitment_id=commitment.pk)
+    else:
+        form = StatusUpdateForm(commitment=commitment)
+    context = {"commitment": commitment, "form": form, "conflict": conflict}
+    status = 409 if conflict else 200
+    return render(request, "recommendations/commitment_update.html", context, status=status)
+
+
+def _conflict_context(exc: CommitmentVersionConflict, form) -> dict:
+    """Keep everything the loser typed, but on the current version so a resend is deliberate."""
+    current = exc.commitment
+    form.data = form.data.copy()
+    form.data["version"] = str(current.version)
+    return {
+        "message": exc.message,
+        "current": current,
+        "changes": commitment_updates_since(commitment=current, version=exc.seen_version),
+    }
+
+
+@require_POST
+def milestone_done(request, milestone_id: int):
+    milestone = get_object_or_404(Milestone.objects.select_related("commitment"), pk=milestone_id)
+    if not can_tick_milestone(request.user, milestone):
+        return refuse(request)
+    form = MilestoneDoneForm(request.POST)
+    if form.is_valid():
+        try:
+            milestone_mark_done(
+                user=request.user, milestone_id=milestone.pk, done_on=form.cleaned_data["done_on"]
+            )
+        except ValidationError as exc:
+            for error in exc.messages:
+                messages.error(request, error)
+        else:
+            messages.success(request, _("Milestone marked done."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("commitment_detail", commitment_id=milestone.commitment_id)
+
+
+@require_safe
+def evidence_file(request, update_id: int):
+    """Evidence is served through here, never from a public folder: the commitment's read
+    permission applies, and the type is the one checked at upload."""
+    update = get_object_or_404(StatusUpdate.objects.select_related("commitment"), pk=update_id)
+    if not update.evidence_file or not can_read_commitment(request.user, update.commitment):
+        raise Http404
+    content_type = {
+        "pdf": "application/pdf",
+        "jpg": "image/jpeg",
+        "png": "image/png",
+        "webp": "image/webp",
+    }.get(update.evidence_file.name.rsplit(".", 1)[-1])
+    if content_type is None:
+        raise PermissionDenied
+    response = FileResponse(
+        update.evidence_file.open("rb"),
+        content_type=content_type,
+        filename=update.evidence_file.name.rsplit("/", 1)[-1],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response
