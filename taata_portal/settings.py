@@ -188,6 +188,13 @@ SHOW_DEMO_BANNER = env.bool("SHOW_DEMO_BANNER", default=False)
 COMMITMENT_STALE_DAYS = env.int("COMMITMENT_STALE_DAYS", default=30)
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 
+# Feedback: the national complaints portal's promises (acknowledge within 15 days, answer within
+# 60), how long names and contacts are kept once closed, and the per-address rate limit.
+FEEDBACK_ACKNOWLEDGE_DAYS = env.int("FEEDBACK_ACKNOWLEDGE_DAYS", default=15)
+FEEDBACK_ANSWER_DAYS = env.int("FEEDBACK_ANSWER_DAYS", default=60)
+FEEDBACK_PERSONAL_DATA_DAYS = env.int("FEEDBACK_PERSONAL_DATA_DAYS", default=365)
+FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=5)  # per address per hour; 0: off
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

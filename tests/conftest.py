@@ -11,6 +11,8 @@ def pytest_configure(config):
     # The test client speaks plain HTTP and the suite does not run collectstatic; a fast hasher
     # keeps account fixtures cheap. Everything else is the real settings module.
     django_settings.SECURE_SSL_REDIRECT = False
+    # Live-server tests speak plain HTTP: a Secure cookie would never come back.
+    django_settings.CSRF_COOKIE_SECURE = django_settings.SESSION_COOKIE_SECURE = False
     django_settings.STORAGES = {
         **django_settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

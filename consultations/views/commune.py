@@ -1,6 +1,13 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from consultations.permissions import can_manage_committees
+from consultations.selectors.committees import (
+    committee_list_for_commune,
+    meeting_list_for_commune,
+    split_coming_and_past,
+)
+from consultations.selectors.feedback import feedback_published_for_commune
 from recommendations.selectors.commitments import commitment_list_for_commune
 from recommendations.selectors.progress import commune_progress
 from taata_portal.selectors import commune_get
@@ -12,6 +19,7 @@ from taata_portal.selectors import commune_get
 def commune_detail(request, code: str):
     commune = commune_get(code=code)
     commitments = list(commitment_list_for_commune(commune=commune))
+    coming, past = split_coming_and_past(meeting_list_for_commune(commune=commune))
     context = {
         "commune": commune,
         "commitments": commitments,
@@ -21,5 +29,10 @@ def commune_detail(request, code: str):
             key=lambda c: (not c.is_overdue, not c.milestone_overdue, c.target_date),
         ),
         "progress": commune_progress(commune=commune),
+        "committees": committee_list_for_commune(commune=commune),
+        "coming_meetings": coming,
+        "past_meetings": past[:10],
+        "feedback": feedback_published_for_commune(commune=commune),
+        "can_manage": can_manage_committees(request.user, commune),
     }
     return render(request, "consultations/commune_detail.html", context)

@@ -38,6 +38,7 @@ def milestone_create(
     note: str = "",
     source_url: str = "",
     author_is_system: bool = False,
+    kind: str = StatusUpdate.Kind.PLAN,
     recorded_at=None,
 ) -> Milestone:
     """Add a milestone; the commitment's progress is recomputed and the plan change recorded.
@@ -61,8 +62,8 @@ def milestone_create(
     )
     timeline_append(
         commitment_id=commitment.pk,
-        expected_version=commitment.version,
-        kind=StatusUpdate.Kind.PLAN,
+        expected_version=None,
+        kind=kind,
         author=user,
         note=clean_text(note),
         milestone=milestone,
@@ -95,7 +96,7 @@ def milestone_mark_done(
     milestone.save(update_fields=["done_on"])
     return timeline_append(
         commitment_id=milestone.commitment_id,
-        expected_version=milestone.commitment.version,
+        expected_version=None,
         kind=StatusUpdate.Kind.MILESTONE,
         author=user,
         note=clean_text(note),

@@ -40,7 +40,7 @@ def commitment_lock(commitment_id: int) -> Commitment:
 def timeline_append(
     *,
     commitment_id: int,
-    expected_version: int,
+    expected_version: int | None,
     kind: str,
     author,
     note: str,
@@ -58,6 +58,10 @@ def timeline_append(
     progress is always theirs, whatever the caller typed.
     """
     commitment = commitment_lock(commitment_id)
+    if expected_version is None:
+        # Entries that do not rest on what someone saw (a tick, a plan change, a committee
+        # decision) apply to the current version.
+        expected_version = commitment.version
     if commitment.version != expected_version:
         raise CommitmentVersionConflict(commitment, seen_version=expected_version)
     at = recorded_at or timezone.now()

@@ -1,6 +1,6 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -20,6 +20,7 @@ from recommendations.selectors.commitments import (
 from recommendations.services.milestones import milestone_mark_done
 from recommendations.services.timeline import CommitmentVersionConflict
 from recommendations.services.updates import commitment_record_update
+from taata_portal.files import checked_file_response
 from taata_portal.forms import add_service_errors
 from taata_portal.permissions import refuse
 
@@ -115,19 +116,4 @@ def evidence_file(request, update_id: int):
     update = get_object_or_404(StatusUpdate.objects.select_related("commitment"), pk=update_id)
     if not update.evidence_file or not can_read_commitment(request.user, update.commitment):
         raise Http404
-    content_type = {
-        "pdf": "application/pdf",
-        "jpg": "image/jpeg",
-        "png": "image/png",
-        "webp": "image/webp",
-    }.get(update.evidence_file.name.rsplit(".", 1)[-1])
-    if content_type is None:
-        raise PermissionDenied
-    response = FileResponse(
-        update.evidence_file.open("rb"),
-        content_type=content_type,
-        filename=update.evidence_file.name.rsplit("/", 1)[-1],
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    return response
+    return checked_file_response(update.evidence_file)

@@ -62,7 +62,7 @@ def test_unknown_recommendation_or_commune_is_a_404_in_the_page_language(
 def test_public_pages_cost_a_fixed_number_of_queries(
     client, reference_data, django_assert_max_num_queries, path
 ):
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(7):
         assert client.get(path).status_code == 200
 
 

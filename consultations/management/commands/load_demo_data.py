@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from consultations.services.demo import demo_consultations_create
 from recommendations.services.demo import demo_commitments_create
 from taata_portal.models import User
 from taata_portal.services.demo import DEMO_PASSWORD, FEATURED_COUNCILLORS, demo_accounts_create
@@ -26,8 +27,14 @@ class Command(BaseCommand):
         staff = next(u for u in users if u.role == User.Role.STAFF)
         councillors = {u.body_id: u for u in users if u.is_councillor}
         commitments = demo_commitments_create(staff=staff, councillors=councillors)
+        by_commune = {u.body.commune_id: u for u in users if u.is_councillor}
+        counts = demo_consultations_create(staff=staff, councillors_by_commune=by_commune)
 
-        self.stdout.write(f"Demo data (sample, not real): {commitments} commitments.")
+        self.stdout.write(
+            f"Demo data (sample, not real): {commitments} commitments, "
+            f"{counts['committees']} committees, {counts['meetings']} meetings, "
+            f"{counts['feedback']} feedback."
+        )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         shown = [u for u in users if not u.is_councillor or u.username in FEATURED_COUNCILLORS]
         for user in shown:

@@ -1,0 +1,157 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from consultations.models import Committee, Feedback, Meeting, Member
+from recommendations.models import Commitment, Recommendation
+from taata_portal.models import Commune
+
+
+class FeedbackForm(forms.Form):
+    """What a resident sends. The service checks it all again; this parses and explains."""
+
+    commune = forms.ModelChoiceField(
+        label=_("Commune"), queryset=Commune.objects.order_by("code"), empty_label=_("Choose…")
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Feedback.Kind.choices, widget=forms.RadioSelect
+    )
+    recommendation = forms.ModelChoiceField(
+        label=_("About a recommendation (optional)"),
+        queryset=Recommendation.objects.order_by("number"),
+        required=False,
+        empty_label=_("None"),
+    )
+    commitment = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    meeting = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    text = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+        min_length=10,
+        max_length=5000,
+        help_text=_("From 10 to 5,000 characters. Arabic, French or English."),
+    )
+    name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
+    )
+    contact = forms.CharField(
+        label=_("Phone or email (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("Only if you want an answer by phone or email."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "dir": "ltr", "inputmode": "tel"}),
+    )
+    consent_to_contact = forms.BooleanField(
+        label=_("I agree to be contacted about this message."), required=False
+    )
+    # A field people never see: bots fill every field they find.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Your message could not be sent."), code="honeypot")
+        return ""
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}), max_length=5000
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Reason"), choices=Feedback.RejectReason.choices)
+
+
+class InboxFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("State"), choices=[("", _("All"))] + Feedback.State.choices, required=False
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All"))] + Feedback.Kind.choices, required=False
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    commune = forms.ModelChoiceField(
+        label=_("Commune"),
+        queryset=Commune.objects.order_by("code"),
+        required=False,
+        empty_label=_("All"),
+    )
+
+
+class CommitteeForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Committee.Kind.choices)
+    name_ar = forms.CharField(label=_("Name (Arabic)"), max_length=200)
+    name_fr = forms.CharField(label=_("Name (French)"), max_length=200, required=False)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
+    mandate_ar = forms.CharField(
+        label=_("Mandate"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class MemberForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    group = forms.ChoiceField(label=_("Group represented"), choices=Member.Group.choices)
+    role = forms.ChoiceField(label=_("Role"), choices=Member.Role.choices)
+    since = forms.DateField(label=_("Member since"), widget=forms.DateInput(attrs={"type": "date"}))
+    contact = forms.CharField(label=_("Contact (not public)"), max_length=150, required=False)
+
+
+class MeetingScheduleForm(forms.Form):
+    starts_at = forms.DateTimeField(
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+    place = forms.CharField(label=_("Place"), max_length=200)
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("One item per line."),
+    )
+
+
+class MeetingRecordForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Meeting.Status.choices)
+    minutes = forms.CharField(
+        label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+    minutes_pdf = forms.FileField(
+        label=_("Minutes (PDF, optional)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+    attendance_women = forms.IntegerField(label=_("Women present"), min_value=0, max_value=1000)
+    attendance_men = forms.IntegerField(label=_("Men present"), min_value=0, max_value=1000)
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    commitment = forms.ModelChoiceField(
+        label=_("Commitment it concerns (optional)"),
+        queryset=Commitment.objects.none(),
+        required=False,
+        empty_label=_("None"),
+    )
+    milestone_title = forms.CharField(
+        label=_("Add a milestone to it (optional)"), max_length=250, required=False
+    )
+    milestone_due = forms.DateField(
+        label=_("Milestone due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args, commune=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if commune is not None:
+            self.fields["commitment"].queryset = Commitment.objects.filter(
+                body__commune=commune
+            ).order_by("recommendation__number", "pk")

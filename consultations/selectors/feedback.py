@@ -1,0 +1,98 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from consultations.models import Feedback
+from consultations.services.tracking_codes import tracking_code_clean
+from taata_portal.arabic import normalise
+from taata_portal.permissions import councillor_commune_id, is_observatory_staff
+
+S = Feedback.State
+PUBLIC_PAGE_SIZE = 20
+
+
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+
+
+def with_deadlines(feedback: QuerySet, *, now: datetime.datetime | None = None) -> QuerySet:
+    """Annotate acknowledge_overdue and answer_overdue (settings' 15 and 60 days)."""
+    now = now or timezone.now()
+    ack_by = now - datetime.timedelta(days=settings.FEEDBACK_ACKNOWLEDGE_DAYS)
+    answer_by = now - datetime.timedelta(days=settings.FEEDBACK_ANSWER_DAYS)
+    return feedback.annotate(
+        acknowledge_overdue=_flag(Q(state=S.RECEIVED, created_at__lt=ack_by)),
+        answer_overdue=_flag(Q(state__in=[S.RECEIVED, S.ACKNOWLEDGED], created_at__lt=answer_by)),
+    )
+
+
+def feedback_published_for_commune(*, commune) -> QuerySet:
+    """Published feedback with its answer. Only fields without personal data are loaded."""
+    return (
+        Feedback.objects.filter(commune=commune, is_published=True)
+        .exclude(state=S.REJECTED)
+        .only("kind", "text", "answer", "state", "created_at", "answered_at", "commune_id")
+        .order_by("-created_at")[:PUBLIC_PAGE_SIZE]
+    )
+
+
+def feedback_get_by_code(*, code: str) -> Feedback:
+    return get_object_or_404(
+        Feedback.objects.select_related("commune"), tracking_code=tracking_code_clean(code)
+    )
+
+
+def feedback_search(feedback: QuerySet, query: str) -> QuerySet:
+    """Arabic search: PostgreSQL full text with the `arabic` configuration over normalised text;
+    elsewhere the same normalisation with a plain contains."""
+    query = normalise(query.strip())
+    if not query:
+        return feedback
+    if connection.vendor == "postgresql":
+        return feedback.annotate(search=SearchVector("search_text", config="arabic")).filter(
+            search=SearchQuery(query, config="arabic", search_type="websearch")
+        )
+    return feedback.filter(search_text__icontains=query)
+
+
+def feedback_inbox(
+    *,
+    user,
+    state: str = "",
+    kind: str = "",
+    overdue: bool = False,
+    query: str = "",
+    commune_id: int | None = None,
+) -> QuerySet:
+    """The feedback a councillor (their commune) or staff member (all, or one commune) handles."""
+    feedback = Feedback.objects.select_related("commune")
+    if not is_observatory_staff(user):
+        feedback = feedback.filter(commune_id=councillor_commune_id(user))
+    elif commune_id:
+        feedback = feedback.filter(commune_id=commune_id)
+    if state:
+        feedback = feedback.filter(state=state)
+    if kind:
+        feedback = feedback.filter(kind=kind)
+    feedback = with_deadlines(feedback)
+    if overdue:
+        feedback = feedback.filter(Q(acknowledge_overdue=True) | Q(answer_overdue=True))
+    return feedback_search(feedback, query).order_by(
+        "-answer_overdue", "-acknowledge_overdue", "-created_at", "-pk"
+    )
+
+
+def feedback_for_handling(*, feedback_id: int) -> Feedback:
+    return get_object_or_404(
+        with_deadlines(
+            Feedback.objects.select_related("commune", "recommendation", "commitment", "meeting")
+        ),
+        pk=feedback_id,
+    )

@@ -1,0 +1,88 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from consultations.forms import FeedbackForm
+from consultations.selectors.feedback import feedback_get_by_code
+from consultations.services.contacts import contact_mask
+from consultations.services.feedback import feedback_erase_on_request, feedback_submit
+from taata_portal.forms import add_service_errors
+from taata_portal.models import Commune
+from taata_portal.ratelimit import client_address, limit_count, limit_reached
+
+RATE_WINDOW = 3600
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def feedback_new(request):
+    address = client_address(request)
+    limit = settings.FEEDBACK_RATE_LIMIT
+    if request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if limit_reached("feedback", address, limit=limit, window=RATE_WINDOW):
+            # The message comes back in the form: nothing typed is lost.
+            context = {"form": form, "rate_limited": True}
+            return render(request, "consultations/feedback_new.html", context, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                feedback = feedback_submit(
+                    commune_id=data["commune"].pk,
+                    kind=data["kind"],
+                    text=data["text"],
+                    name=data["name"],
+                    contact=data["contact"],
+                    consent_to_contact=data["consent_to_contact"],
+                    recommendation_id=data["recommendation"].pk if data["recommendation"] else None,
+                    commitment_id=data["commitment"],
+                    meeting_id=data["meeting"],
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                limit_count("feedback", address, window=RATE_WINDOW)
+                return redirect(f"{_follow_url(feedback.tracking_code)}?sent=1")
+        status = 400
+    else:
+        form = FeedbackForm(initial=_initial_from_query(request.GET))
+        status = 200
+    return render(request, "consultations/feedback_new.html", {"form": form}, status=status)
+
+
+def _initial_from_query(query) -> dict:
+    """Links from a commune, commitment or meeting page preselect what the feedback is about."""
+    initial = {}
+    code = query.get("commune", "")
+    if code:
+        initial["commune"] = Commune.objects.filter(code=code).first()
+    for key in ("commitment", "meeting"):
+        if query.get(key, "").isdigit():
+            initial[key] = int(query[key])
+    return initial
+
+
+def _follow_url(code: str) -> str:
+    return reverse("feedback_follow", kwargs={"code": code})
+
+
+@require_safe
+def feedback_follow(request, code: str):
+    feedback = feedback_get_by_code(code=code)
+    context = {
+        "feedback": feedback,
+        "just_sent": request.GET.get("sent") == "1",
+        "masked_contact": contact_mask(feedback.contact_kind, feedback.contact),
+    }
+    return render(request, "consultations/feedback_follow.html", context)
+
+
+@require_POST
+def feedback_erase_contact(request, code: str):
+    feedback = feedback_get_by_code(code=code)
+    feedback_erase_on_request(tracking_code=feedback.tracking_code)
+    messages.success(request, _("Your name and contact details have been erased."))
+    return redirect(_follow_url(feedback.tracking_code))

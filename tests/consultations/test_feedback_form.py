@@ -1,0 +1,159 @@
+import re
+
+import pytest
+
+from consultations.models import Feedback
+from consultations.services.tracking_codes import ALPHABET
+from tests.consultations.conftest import submit
+
+pytestmark = pytest.mark.django_db
+
+CODE = re.compile(rf"^[{ALPHABET}]{{5}}-[{ALPHABET}]{{5}}$")
+
+
+def form(place, **overrides):
+    data = {
+        "commune": place.pk,
+        "kind": "complaint",
+        "text": "الطريق المؤدية إلى المدرسة مقطوعة منذ أسبوع",
+        "name": "",
+        "contact": "",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_good_submission_in_arabic_gets_a_tracking_code(client, tata):
+    response = client.post(
+        "/ar/feedback/new/",
+        form(tata, name="فاطمة", contact="06 12 34 56 78", consent_to_contact="on"),
+    )
+    assert response.status_code == 302
+    feedback = Feedback.objects.get()
+    assert CODE.match(feedback.tracking_code)
+    assert response["Location"] == f"/ar/feedback/{feedback.tracking_code}/?sent=1"
+    assert (feedback.contact, feedback.contact_kind) == ("+212612345678", "phone")
+    assert feedback.state == "received" and not feedback.is_published
+    page = client.get(response["Location"]).content.decode()
+    assert feedback.tracking_code in page
+    assert f"/ar/feedback/{feedback.tracking_code}/" in page
+
+
+def test_codes_are_distinct_and_unambiguous(tata):
+    codes = {submit(tata).tracking_code for _ in range(30)}
+    assert len(codes) == 30
+    assert all(CODE.match(code) for code in codes)
+    assert not set("01OILB5S") & set("".join(codes))
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"text": "قصير"}, "text"),
+        ({"text": "ا" * 5001}, "text"),
+        ({"text": "     \n\n   "}, "text"),
+        ({"text": "نص فيه حرف ممنوع \x00 هنا"}, "text"),
+        ({"name": "محمد\u202eأحمد"}, "name"),
+        ({"contact": "12345", "consent_to_contact": "on"}, "contact"),
+        ({"contact": "+33612345678", "consent_to_contact": "on"}, "contact"),
+        ({"contact": "0612345678"}, "consent_to_contact"),
+        ({"commune": 999999}, "commune"),
+        ({"kind": "praise"}, "kind"),
+    ],
+)
+def test_bad_input_gets_a_message_and_nothing_is_saved(client, tata, overrides, field):
+    response = client.post("/fr/feedback/new/", form(tata, **overrides))
+    assert response.status_code == 400
+    assert response.context["form"].errors.get(field), response.context["form"].errors
+    assert not Feedback.objects.exists()
+    # The message is in the page's language, and what was typed comes back.
+    html = response.content.decode()
+    assert "This field" not in html
+    if "text" in overrides and "\x00" not in overrides["text"] and overrides["text"].strip():
+        assert overrides["text"][:20] in html
+
+
+def test_a_commitment_of_another_commune_is_refused(client, tata, commitment_in_akka):
+    response = client.post("/ar/feedback/new/", form(tata, commitment=commitment_in_akka.pk))
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()
+
+
+def test_a_commitment_of_the_commune_is_accepted(client, tata, commitment_in_tata):
+    client.post("/ar/feedback/new/", form(tata, commitment=commitment_in_tata.pk))
+    assert Feedback.objects.get().commitment == commitment_in_tata
+
+
+def test_honeypot_filled_is_refused(client, tata):
+    response = client.post("/ar/feedback/new/", form(tata, website="http://spam.example"))
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()
+
+
+def test_rate_limit_answers_429_in_the_visitors_language_and_keeps_the_text(client, tata):
+    for i in range(5):
+        assert (
+            client.post("/fr/feedback/new/", form(tata, text=f"message numéro {i} ici")).status_code
+            == 302
+        )
+    response = client.post("/fr/feedback/new/", form(tata, text="le sixième message, gardé"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "le sixième message, gardé" in html
+    assert "Too many messages" not in html and 'lang="fr"' in html
+    assert Feedback.objects.count() == 5
+
+
+def test_rate_limit_counts_per_address(client, tata):
+    for i in range(5):
+        client.post(
+            "/ar/feedback/new/", form(tata, text=f"رسالة رقم {i} من هنا"), REMOTE_ADDR="10.0.0.1"
+        )
+    ok = client.post("/ar/feedback/new/", form(tata), REMOTE_ADDR="10.0.0.2")
+    assert ok.status_code == 302
+
+
+def test_unknown_tracking_code_is_a_404_in_the_visitors_language(client, reference_data):
+    response = client.get("/ar/feedback/AAAAA-AAAAA/")
+    assert response.status_code == 404
+    assert "لم نجد هذه الصفحة" in response.content.decode()
+
+
+def test_follow_page_accepts_the_code_as_typed_on_a_phone(client, feedback):
+    typed = feedback.tracking_code.lower().replace("-", " ")
+    assert client.get(f"/ar/feedback/{typed}/").status_code == 200
+
+
+def test_follow_page_shows_state_and_answer_but_never_the_name_or_full_contact(client, feedback):
+    html = client.get(f"/ar/feedback/{feedback.tracking_code}/").content.decode()
+    assert "فاطمة الزهراء" not in html
+    assert "+212612345678" not in html and "0612345678" not in html
+    assert "+2126" in html and "78" in html  # masked
+    assert feedback.get_state_display() in html
+
+
+def test_sender_can_erase_their_contact_at_once(client, feedback):
+    response = client.post(f"/ar/feedback/{feedback.tracking_code}/erase/")
+    assert response.status_code == 302
+    feedback.refresh_from_db()
+    assert (feedback.name, feedback.contact) == ("", "")
+    assert feedback.personal_data_erased_at is not None
+    assert feedback.text  # the message itself stays
+
+
+def test_no_name_or_contact_on_any_public_page(client, feedback, staff):
+    from consultations.services.feedback import feedback_answer, feedback_set_published
+
+    feedback_answer(user=staff, feedback_id=feedback.pk, answer="تم إصلاح الإنارة")
+    feedback_set_published(user=staff, feedback_id=feedback.pk, published=True)
+    for language in ("ar", "fr", "en"):
+        html = client.get(f"/{language}/communes/{feedback.commune.code}/").content.decode()
+        assert "الإنارة العمومية معطلة" in html and "تم إصلاح الإنارة" in html
+        assert "فاطمة" not in html and "612345678" not in html
+
+
+def test_notice_on_the_form_says_what_data_is_for(client, reference_data):
+    html = client.get("/fr/feedback/new/").content.decode()
+    assert "09-08" in html
+    assert 'name="website"' in html  # honeypot present but hidden
