@@ -9,6 +9,8 @@ from recommendations.services.commitments import (
     commitment_edit,
 )
 from recommendations.services.milestones import milestone_create
+from taata_portal.admin_mixins import ReadOnlyAdminMixin
+from taata_portal.models import User
 
 
 class StaffOnly:
@@ -42,7 +44,7 @@ class CommitmentAdmin(StaffOnly, TabbedTranslationAdmin):
     list_filter = ("level", "recommendation", "body__kind", "is_public", "is_demo")
     list_select_related = ("recommendation", "body")
     search_fields = ("title_ar", "title_fr", "title_en")
-    autocomplete_fields = ("owners",)
+    filter_horizontal = ("owners",)
     # The state moves only through status updates, on the public timeline.
     readonly_fields = ("level", "progress", "version", "last_update_at", "created_at")
 
@@ -55,9 +57,18 @@ class CommitmentAdmin(StaffOnly, TabbedTranslationAdmin):
             obj.pk = created.pk
 
     def save_related(self, request, form, formsets, change):
-        # Owners are set here, after the service saved the row.
-        form.instance = Commitment.objects.get(pk=form.instance.pk)
-        form.instance.owners.set(form.cleaned_data.get("owners", []))
+        # Owners go through the service too (they must sit on the owning body), after the row
+        # exists.
+        commitment_edit(
+            user=request.user,
+            commitment_id=form.instance.pk,
+            owners=form.cleaned_data.get("owners", []),
+        )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "owners":
+            kwargs["queryset"] = User.objects.filter(role=User.Role.COUNCILLOR)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Milestone)
@@ -92,7 +103,7 @@ class MilestoneAdmin(StaffOnly, TabbedTranslationAdmin):
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(admin.ModelAdmin):
+class StatusUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: the timeline is append-only, here too."""
 
     list_display = ("commitment", "kind", "author", "created_at", "level_after", "progress_after")
@@ -105,12 +116,3 @@ class StatusUpdateAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return can_manage_commitments(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

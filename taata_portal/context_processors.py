@@ -16,7 +16,11 @@ def site(request):
         }
         for code, _name in settings.LANGUAGES
     ]
-    return {"language_links": language_links, "show_demo_banner": settings.SHOW_DEMO_BANNER}
+    return {
+        "language_links": language_links,
+        "show_demo_banner": settings.SHOW_DEMO_BANNER,
+        "stale_days": settings.COMMITMENT_STALE_DAYS,
+    }
 
 
 def _path_in_language(path: str, code: str, current: str) -> str:

@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "taata_portal.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -77,8 +78,14 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
-    # Several requests may write feedback at once; wait for the lock instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20})
+    # Several requests may write at once: take the write lock when a transaction starts and wait
+    # for it, instead of failing half-way with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
+    # Tests on SQLite use a file too: an in-memory database locks whole tables and fails
+    # instead of waiting, so concurrency would not be what `make run` gives.
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(VAR_DIR / "test.sqlite3"))
 elif "postgresql" in DATABASES["default"]["ENGINE"]:
     # An unreachable database must fail fast (healthz answers 503, not a hung worker).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
@@ -187,6 +194,7 @@ SHOW_DEMO_BANNER = env.bool("SHOW_DEMO_BANNER", default=False)
 # A commitment with no update for this many days is stale (reminders, flags).
 COMMITMENT_STALE_DAYS = env.int("COMMITMENT_STALE_DAYS", default=30)
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+REQUEST_OVERHEAD_BYTES = 512 * 1024  # form fields beside the largest file
 
 # Feedback: the national complaints portal's promises (acknowledge within 15 days, answer within
 # 60), how long names and contacts are kept once closed, and the per-address rate limit.

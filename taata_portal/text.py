@@ -5,6 +5,8 @@ import unicodedata
 # Bidirectional embedding, override and isolate controls: in a name they can make text read
 # differently from what is stored (e.g. hide a phone number); Arabic text never needs them.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Embeddings and overrides are dropped from any text; isolates (2066-2069) are harmless there.
+_DROPPED = frozenset("\u202a\u202b\u202c\u202d\u202e")
 
 
 def clean_text(value: str | None) -> str:
@@ -12,7 +14,11 @@ def clean_text(value: str | None) -> str:
     if not value:
         return ""
     value = unicodedata.normalize("NFC", value).replace("\r\n", "\n")
-    kept = (ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    kept = (
+        ch
+        for ch in value
+        if ch in "\n\t" or (unicodedata.category(ch) != "Cc" and ch not in _DROPPED)
+    )
     return "".join(kept).strip()
 
 

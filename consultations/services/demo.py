@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from consultations.models import Committee, Feedback, Meeting
 from recommendations.models import Commitment
+from recommendations.models.commitment import CLOSED_LEVELS
 from taata_portal.models import Commune
 
 from . import feedback as feedback_services
@@ -34,7 +35,11 @@ COMMITTEE_COMMUNES = [
 
 
 def _meetings(committee, councillor, rng, now):
-    commitments = list(Commitment.objects.filter(body__commune=committee.commune, is_demo=True))
+    commitments = list(
+        Commitment.objects.filter(body__commune=committee.commune, is_demo=True).exclude(
+            level__in=CLOSED_LEVELS
+        )
+    )
     plan = [-400, -200, -60, -4, 2, 30]  # days from now; -4 is held without minutes
     for offset in plan:
         starts = (now + datetime.timedelta(days=offset)).replace(hour=10, minute=0)

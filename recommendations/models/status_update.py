@@ -19,6 +19,7 @@ class StatusUpdate(models.Model):
         MILESTONE = "milestone", _("Milestone done")
         PLAN = "plan", _("Milestone planned")
         DECISION = "decision", _("Committee decision")
+        EDIT = "edit", _("Commitment edited by staff")
 
     class EvidenceKind(models.TextChoices):
         NONE = "", _("None")

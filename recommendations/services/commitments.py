@@ -6,9 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Commitment
+from recommendations.models import Commitment, Recommendation, StatusUpdate
 from recommendations.permissions import can_manage_commitments
+from taata_portal.models import Body, User
 from taata_portal.text import clean_text
+
+from .timeline import commitment_lock, timeline_append
 
 EDITABLE_FIELDS = (
     "recommendation",
@@ -23,21 +26,47 @@ EDITABLE_FIELDS = (
     "target_date",
     "is_public",
 )
+TEXT_FIELDS = {f for f in EDITABLE_FIELDS if f.startswith(("title_", "description_"))}
+# Changes the public must be able to see on the timeline: a slipped deadline, a new owner.
+RECORDED_FIELDS = ("body", "start_date", "target_date", "is_public")
+TITLE_MAX = Commitment._meta.get_field("title").max_length
 
 
 def _validate(values: dict) -> None:
     errors = {}
-    if not clean_text(values.get("title_ar")):
+    title = values.get("title_ar")
+    if not isinstance(title, str) or not clean_text(title):
         errors["title_ar"] = _("Give the commitment a title in Arabic.")
+    for field in ("title_ar", "title_fr", "title_en"):
+        if len(clean_text(values.get(field) or "")) > TITLE_MAX:
+            errors[field] = _("The title is too long.")
+    if not isinstance(values.get("recommendation"), Recommendation):
+        errors["recommendation"] = _("Choose a recommendation.")
+    if not isinstance(values.get("body"), Body):
+        errors["body"] = _("Choose the body that owns the commitment.")
     start, target = values.get("start_date"), values.get("target_date")
-    if not isinstance(start, datetime.date):
+    if type(start) is not datetime.date:
         errors["start_date"] = _("Enter a valid date.")
-    if not isinstance(target, datetime.date):
+    if type(target) is not datetime.date:
         errors["target_date"] = _("Enter a valid date.")
-    elif isinstance(start, datetime.date) and target < start:
+    elif type(start) is datetime.date and target < start:
         errors["target_date"] = _("The target date cannot be before the start date.")
     if errors:
         raise ValidationError(errors)
+
+
+def _check_owners(owners, body) -> list:
+    owners = list(owners)
+    strangers = [u for u in owners if u.role != User.Role.COUNCILLOR or u.body_id != body.pk]
+    if strangers:
+        raise ValidationError(
+            {"owners": _("Owners must be councillors of the body that owns the commitment.")}
+        )
+    return owners
+
+
+def _cleaned(values: dict) -> dict:
+    return {k: clean_text(v) if k in TEXT_FIELDS else v for k, v in values.items()}
 
 
 @transaction.atomic
@@ -48,28 +77,45 @@ def commitment_create(*, user, owners=(), is_demo: bool = False, **values) -> Co
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
     _validate(values)
-    for key in values:
-        if key.startswith(("title_", "description_")):
-            values[key] = clean_text(values[key])
-    commitment = Commitment.objects.create(is_demo=is_demo, **values)
+    owners = _check_owners(owners, values["body"])
+    commitment = Commitment.objects.create(is_demo=is_demo, **_cleaned(values))
     commitment.owners.set(owners)
     return commitment
 
 
 @transaction.atomic
 def commitment_edit(*, user, commitment_id: int, owners=None, **values) -> Commitment:
+    """Edit what staff may edit; changes of owner, dates or visibility go on the timeline."""
     if not can_manage_commitments(user):
         raise PermissionDenied
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"not editable: {sorted(unknown)}")
-    commitment = Commitment.objects.select_for_update().get(pk=commitment_id)
-    merged = {f: getattr(commitment, f) for f in EDITABLE_FIELDS} | values
+    commitment = commitment_lock(commitment_id)
+    before = {f: getattr(commitment, f) for f in EDITABLE_FIELDS}
+    merged = before | values
     _validate(merged)
-    for key, value in values.items():
-        is_text = key.startswith(("title_", "description_"))
-        setattr(commitment, key, clean_text(value) if is_text else value)
-    commitment.save(update_fields=list(values) or None)
+    if owners is not None:
+        owners = _check_owners(owners, merged["body"])
+    values = _cleaned(values)
+    changed = [f for f in values if values[f] != before[f]]
+    for field in changed:
+        setattr(commitment, field, values[field])
+    if changed:
+        commitment.save(update_fields=changed)
     if owners is not None:
         commitment.owners.set(owners)
+    recorded = [f for f in RECORDED_FIELDS if f in changed]
+    if recorded:
+        note = "; ".join(
+            f"{Commitment._meta.get_field(f).verbose_name}: {before[f]} → {values[f]}"
+            for f in recorded
+        )
+        timeline_append(
+            commitment_id=commitment.pk,
+            expected_version=None,
+            kind=StatusUpdate.Kind.EDIT,
+            author=user,
+            note=note,
+        )
     return commitment

@@ -58,15 +58,18 @@ def _history(commitment, author, rng, today):
         day = start + datetime.timedelta(days=offset)
         if day >= today:
             break
+        finishing = fate == "complete" and step == len(days) - 1
         for milestone in milestones:
-            if milestone.done_on is None and milestone.due_date <= day and rng.random() < 0.8:
+            due = milestone.due_date <= day and rng.random() < 0.8
+            if milestone.done_on is None and (due or finishing):
+                done_on = min(milestone.due_date, day)
                 milestone_mark_done(
                     user=author,
                     milestone_id=milestone.pk,
-                    done_on=milestone.due_date,
+                    done_on=done_on,
                     recorded_at=_at(day, rng),
                 )
-                milestone.done_on = milestone.due_date
+                milestone.done_on = done_on
         commitment.refresh_from_db()
         if fate == "withdrawn":
             level = Level.WITHDRAWN

@@ -2,6 +2,7 @@
 
 import io
 import uuid
+import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,7 +13,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # A phone photo is ~12-50 megapixels; far beyond that is a decompression bomb, not a photo.
 MAX_IMAGE_PIXELS = 80_000_000
-IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Phones often write multi-picture JPEGs (MPO: the photo plus a depth map or preview); the first
+# frame is the photo, kept as a plain JPEG.
+IMAGE_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
 @dataclass(frozen=True)
@@ -27,25 +30,39 @@ def _random_name(extension: str) -> str:
 
 
 def _strip_image(data: bytes) -> tuple[bytes, str]:
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     try:
-        with Image.open(io.BytesIO(data)) as probe:
+        with warnings.catch_warnings():
+            # Pillow only warns below twice its own limit; the size is checked here instead.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            probe = Image.open(io.BytesIO(data))
+        with probe:
+            # Refuse huge canvases from the header, before any pixel is decoded: a small file
+            # can declare a picture that would take gigabytes of memory.
+            width, height = probe.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    _("The picture is too large: at most %(mp)s megapixels."),
+                    code="evidence_pixels",
+                    params={"mp": MAX_IMAGE_PIXELS // 1_000_000},
+                )
             probe.verify()  # a truncated or forged file fails here
         with Image.open(io.BytesIO(data)) as image:
             image_format = image.format
             if image_format not in IMAGE_FORMATS:
                 raise ValidationError(_("Only PDF, JPEG, PNG or WebP files are accepted."))
+            image.seek(0)
             # Turn the pixels the way the camera meant, since the orientation tag goes with
             # the rest of the metadata (GPS position, device, time).
             image = ImageOps.exif_transpose(image)
             if image.mode not in ("RGB", "RGBA", "L", "LA"):
                 image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-            if image_format == "JPEG" and image.mode in ("RGBA", "LA"):
+            save_as = "JPEG" if image_format == "MPO" else image_format
+            if save_as == "JPEG" and image.mode in ("RGBA", "LA"):
                 image = image.convert("RGB")
             out = io.BytesIO()
-            options = {"quality": 88} if image_format in ("JPEG", "WEBP") else {}
-            image.save(out, format=image_format, **options)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:
+            options = {"quality": 88} if save_as in ("JPEG", "WEBP") else {}
+            image.save(out, format=save_as, **options)
+    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
         raise ValidationError(
             _("This file is not a valid PDF, JPEG, PNG or WebP file."), code="evidence_type"
         ) from exc

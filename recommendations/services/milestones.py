@@ -1,4 +1,5 @@
-"""Planning milestones (staff) and ticking them (the owner body's councillors)."""
+"""Planning milestones (staff, committee decisions) and ticking them (the owner body's
+councillors)."""
 
 import datetime
 
@@ -7,21 +8,33 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Commitment, Milestone, StatusUpdate
+from recommendations.models import Milestone, StatusUpdate
 from recommendations.permissions import can_manage_commitments, can_tick_milestone
 from taata_portal.text import clean_text
 
-from .timeline import timeline_append
+from .timeline import commitment_lock, timeline_append
+
+TITLE_MAX = Milestone._meta.get_field("title").max_length
 
 
-def _check_plan(*, title_ar: str, due_date, weight: int) -> dict:
+def _is_date(value) -> bool:
+    # A datetime is a date subclass, and would compare wrongly with dates.
+    return type(value) is datetime.date
+
+
+def _check_plan(*, commitment, title_ar: str, due_date, weight: int) -> dict:
     errors = {}
-    if not clean_text(title_ar):
+    title = clean_text(title_ar) if isinstance(title_ar, str) else ""
+    if not title:
         errors["title_ar"] = _("Give the milestone a title in Arabic.")
-    if not isinstance(due_date, datetime.date):
+    elif len(title) > TITLE_MAX:
+        errors["title_ar"] = _("The title is too long.")
+    if not _is_date(due_date):
         errors["due_date"] = _("Enter a valid date.")
-    if not isinstance(weight, int) or not 1 <= weight <= 100:
+    if type(weight) is not int or not 1 <= weight <= 100:
         errors["weight"] = _("The weight is a whole number from 1 to 100.")
+    if commitment.is_closed:
+        errors["commitment"] = _("This commitment is complete or withdrawn: plan no new step.")
     return errors
 
 
@@ -48,15 +61,15 @@ def milestone_create(
     """
     if not author_is_system and not can_manage_commitments(user):
         raise PermissionDenied
-    errors = _check_plan(title_ar=title_ar, due_date=due_date, weight=weight)
+    commitment = commitment_lock(commitment_id)
+    errors = _check_plan(commitment=commitment, title_ar=title_ar, due_date=due_date, weight=weight)
     if errors:
         raise ValidationError(errors)
-    commitment = Commitment.objects.get(pk=commitment_id)
     milestone = Milestone.objects.create(
         commitment=commitment,
         title_ar=clean_text(title_ar),
-        title_fr=clean_text(title_fr),
-        title_en=clean_text(title_en),
+        title_fr=clean_text(title_fr)[:TITLE_MAX],
+        title_en=clean_text(title_en)[:TITLE_MAX],
         due_date=due_date,
         weight=weight,
     )
@@ -82,20 +95,35 @@ def milestone_mark_done(
     note: str = "",
     recorded_at=None,
 ) -> StatusUpdate:
-    """Tick a milestone. Ticking is recorded on the timeline and moves the progress."""
-    milestone = Milestone.objects.select_related("commitment").get(pk=milestone_id)
+    """Tick a milestone. Ticking is recorded on the timeline and moves the progress.
+
+    The commitment is locked first, then the milestone re-read: two people ticking at once give
+    one tick and one "already done", never two entries.
+    """
+    commitment_id = (
+        Milestone.objects.filter(pk=milestone_id).values_list("commitment_id", flat=True).get()
+    )
+    commitment = commitment_lock(commitment_id)
+    milestone = Milestone.objects.select_for_update().get(pk=milestone_id)
+    milestone.commitment = commitment
     if not can_tick_milestone(user, milestone):
         raise PermissionDenied
     today = timezone.localdate(recorded_at) if recorded_at else timezone.localdate()
     done_on = done_on or today
     if milestone.done_on is not None:
         raise ValidationError({"done_on": _("This milestone is already marked done.")})
+    if not _is_date(done_on):
+        raise ValidationError({"done_on": _("Enter a valid date.")})
     if done_on > today:
         raise ValidationError({"done_on": _("A milestone cannot be done in the future.")})
+    if done_on < commitment.start_date:
+        raise ValidationError(
+            {"done_on": _("A milestone cannot be done before the commitment started.")}
+        )
     milestone.done_on = done_on
     milestone.save(update_fields=["done_on"])
     return timeline_append(
-        commitment_id=milestone.commitment_id,
+        commitment_id=commitment.pk,
         expected_version=None,
         kind=StatusUpdate.Kind.MILESTONE,
         author=user,

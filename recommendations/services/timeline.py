@@ -1,8 +1,9 @@
 """Appending to a commitment's timeline: the one place its current state changes.
 
-Every entry (an update, a milestone ticked, a committee decision) bumps the commitment's version
-with a compare-and-swap, so two people acting on the same version cannot both win: the second
-gets `CommitmentVersionConflict` and nothing of theirs is written.
+Every entry (an update, a milestone ticked or planned, a committee decision, a staff edit)
+bumps the commitment's version with a compare-and-swap under a row lock, so two people acting
+on the same version cannot both win: the second gets `CommitmentVersionConflict` and nothing of
+theirs is written.
 """
 
 from django.db import transaction
@@ -13,6 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from recommendations.models import Commitment, StatusUpdate
 
 from .progress import milestones_progress
+
+# Entries by the owners themselves: only these count as "an update" for staleness. A plan
+# change by staff or a committee decision does not make a forgotten commitment fresh.
+OWNER_KINDS = (StatusUpdate.Kind.UPDATE, StatusUpdate.Kind.MILESTONE)
+SOURCE_URL_MAX = 300
 
 
 class CommitmentVersionConflict(Exception):
@@ -31,9 +37,26 @@ class CommitmentVersionConflict(Exception):
         self.seen_version = seen_version
 
 
-def commitment_lock(commitment_id: int) -> Commitment:
-    """The commitment's row, locked until the transaction ends (PostgreSQL; SQLite serialises)."""
-    return Commitment.objects.select_for_update().get(pk=commitment_id)
+def commitment_lock(commitment_id: int, *, expected_version: int | None = None) -> Commitment:
+    """The commitment's row, locked until the transaction ends, at the version the caller saw.
+
+    PostgreSQL locks the row; SQLite takes the database write lock when the transaction starts
+    (settings: transaction_mode IMMEDIATE). Either way what is read here stays true until commit.
+    """
+    commitment = Commitment.objects.select_for_update().get(pk=commitment_id)
+    if expected_version is not None and commitment.version != expected_version:
+        raise CommitmentVersionConflict(commitment, seen_version=expected_version)
+    return commitment
+
+
+def _check_source(source_url: str) -> None:
+    # Rendered as a link on public pages: only a path of this site, never a scheme.
+    if source_url and (
+        not source_url.startswith("/")
+        or source_url.startswith("//")
+        or len(source_url) > SOURCE_URL_MAX
+    ):
+        raise ValueError(f"source_url must be a local path: {source_url!r}")
 
 
 @transaction.atomic
@@ -54,16 +77,12 @@ def timeline_append(
 ) -> StatusUpdate:
     """Write the entry and the commitment's new state together, or neither.
 
-    `level` and `progress` default to the current ones. Where the commitment has milestones its
-    progress is always theirs, whatever the caller typed.
+    `expected_version` None means "whatever is current" (entries that do not rest on what
+    someone saw). `level` and `progress` default to the current ones; where the commitment has
+    milestones its progress is always theirs, whatever the caller typed.
     """
-    commitment = commitment_lock(commitment_id)
-    if expected_version is None:
-        # Entries that do not rest on what someone saw (a tick, a plan change, a committee
-        # decision) apply to the current version.
-        expected_version = commitment.version
-    if commitment.version != expected_version:
-        raise CommitmentVersionConflict(commitment, seen_version=expected_version)
+    _check_source(source_url)
+    commitment = commitment_lock(commitment_id, expected_version=expected_version)
     at = recorded_at or timezone.now()
     new_level = level or commitment.level
     from_milestones = milestones_progress(commitment.milestones.all())
@@ -71,20 +90,17 @@ def timeline_append(
         new_progress = from_milestones
     else:
         new_progress = commitment.progress if progress is None else progress
-    new_version = expected_version + 1
 
-    # The compare-and-swap: only the caller who saw the current version moves it on. The lock
-    # above already settles it on PostgreSQL; on SQLite, where it is a no-op, the loser's
-    # UPDATE matches no row since the winner changed `version` first.
-    moved = Commitment.objects.filter(pk=commitment.pk, version=expected_version).update(
-        level=new_level,
-        progress=new_progress,
-        version=F("version") + 1,
-        last_update_at=at,
-    )
-    if not moved:
+    changes = {"level": new_level, "progress": new_progress, "version": F("version") + 1}
+    if kind in OWNER_KINDS:
+        changes["last_update_at"] = at
+    # The compare-and-swap on the locked row: belt and braces should a caller ever reach here
+    # without the lock.
+    if not Commitment.objects.filter(pk=commitment.pk, version=commitment.version).update(
+        **changes
+    ):
         raise CommitmentVersionConflict(
-            Commitment.objects.get(pk=commitment.pk), seen_version=expected_version
+            Commitment.objects.get(pk=commitment.pk), seen_version=commitment.version
         )
     entry = StatusUpdate(
         commitment=commitment,
@@ -95,7 +111,7 @@ def timeline_append(
         level_after=new_level,
         progress_before=commitment.progress,
         progress_after=new_progress,
-        version=new_version,
+        version=commitment.version + 1,
         note=note,
         evidence_link=evidence_link,
         source_url=source_url,

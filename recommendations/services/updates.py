@@ -2,17 +2,20 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Commitment, Level, StatusUpdate
+from recommendations.models import Level, StatusUpdate
 from recommendations.models.commitment import LEVELS_NEEDING_EVIDENCE
 from recommendations.permissions import can_update_commitment
 from taata_portal.text import clean_text
 
 from .evidence import evidence_check
-from .timeline import timeline_append
+from .progress import milestones_progress
+from .timeline import commitment_lock, timeline_append
 
 NOTE_MAX_LENGTH = 5000
+LINK_MAX_LENGTH = 500
 _http_only = URLValidator(schemes=["http", "https"])
 
 
@@ -21,12 +24,34 @@ def _validated_link(link: str, errors: dict) -> str:
     if not link:
         return ""
     try:
+        if len(link) > LINK_MAX_LENGTH:
+            raise ValidationError("too long")
         _http_only(link)
     except ValidationError:
         errors["evidence_link"] = _("Enter a link that starts with http:// or https://.")
     return link
 
 
+def _check_level_and_progress(commitment, level, progress, errors) -> int | None:
+    """Level and progress must tell the same story; returns the progress to record."""
+    if progress is not None and not (type(progress) is int and 0 <= progress <= 100):
+        errors["progress"] = _("Progress is a whole number from 0 to 100.")
+        return None
+    from_milestones = milestones_progress(commitment.milestones.all())
+    effective = from_milestones if from_milestones is not None else progress
+    if level == Level.COMPLETE:
+        if from_milestones is not None and from_milestones < 100:
+            errors["level"] = _("Tick every milestone before marking the commitment complete.")
+        elif from_milestones is None and progress is None:
+            effective = 100
+        elif effective is not None and effective < 100:
+            errors["progress"] = _("A complete commitment is at 100%.")
+    elif level == Level.NOT_STARTED and effective:
+        errors["progress"] = _("A commitment that has not started is at 0%.")
+    return effective if from_milestones is None else None
+
+
+@transaction.atomic
 def commitment_record_update(
     *,
     user,
@@ -41,19 +66,19 @@ def commitment_record_update(
 ) -> StatusUpdate:
     """Check, validate, then write the update and the commitment's new state in one transaction.
 
-    Raises PermissionDenied, ValidationError (a dict of field errors, in the active language), or
+    Everything is judged against the locked row at the version the user saw. Raises
+    PermissionDenied, ValidationError (a dict of field errors, in the active language), or
     CommitmentVersionConflict when the commitment moved on since `expected_version`.
     """
-    commitment = Commitment.objects.select_related("body").get(pk=commitment_id)
+    commitment = commitment_lock(commitment_id, expected_version=expected_version)
     if not can_update_commitment(user, commitment):
         raise PermissionDenied
 
     errors = {}
     if level not in Level.values:
         errors["level"] = _("Choose one of the listed levels.")
-    if progress is not None and not (isinstance(progress, int) and 0 <= progress <= 100):
-        errors["progress"] = _("Progress is a whole number from 0 to 100.")
-    note = clean_text(note)
+    progress = _check_level_and_progress(commitment, level, progress, errors)
+    note = clean_text(note) if isinstance(note, str) else ""
     if not note:
         errors["note"] = _("Write a note saying what changed.")
     elif len(note) > NOTE_MAX_LENGTH:

@@ -100,6 +100,8 @@ def milestone_done(request, milestone_id: int):
         except ValidationError as exc:
             for error in exc.messages:
                 messages.error(request, error)
+        except CommitmentVersionConflict as exc:
+            messages.error(request, exc.message)
         else:
             messages.success(request, _("Milestone marked done."))
     else:

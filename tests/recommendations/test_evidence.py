@@ -63,3 +63,21 @@ def test_size_limit(settings):
     with pytest.raises(ValidationError) as exc:
         evidence_check(SimpleUploadedFile("a.pdf", MINIMAL_PDF))
     assert exc.value.code == "evidence_size"
+
+
+def test_a_small_file_declaring_a_huge_picture_is_refused():
+    out = io.BytesIO()
+    Image.new("1", (12000, 12000)).save(out, "PNG")  # ~20 KB on disk, 144 megapixels
+    with pytest.raises(ValidationError) as exc:
+        evidence_check(SimpleUploadedFile("big.png", out.getvalue()))
+    assert exc.value.code == "evidence_pixels"
+
+
+def test_a_multi_picture_jpeg_from_a_phone_is_kept_as_a_jpeg():
+    frames = [Image.new("RGB", (20, 10), c) for c in ((200, 0, 0), (0, 0, 200))]
+    out = io.BytesIO()
+    frames[0].save(out, "MPO", save_all=True, append_images=frames[1:])
+    assert Image.open(io.BytesIO(out.getvalue())).format == "MPO"
+    checked = evidence_check(SimpleUploadedFile("IMG.jpg", out.getvalue()))
+    stored = Image.open(checked.content)
+    assert stored.format == "JPEG" and stored.size == (20, 10)

@@ -80,10 +80,37 @@ def query_counts(client, data):
     return counts
 
 
+def grow_timeline(commitment, author, n):
+    """More entries and milestones on the very commitment whose page is measured."""
+    first = commitment.updates.order_by("-version").values_list("version", flat=True).first()
+    StatusUpdate.objects.bulk_create(
+        StatusUpdate(
+            commitment=commitment,
+            author=author,
+            level_before="limited",
+            level_after="limited",
+            progress_before=0,
+            progress_after=10,
+            version=first + v + 1,
+            note=f"إضافة {v}",
+            evidence_kind="link",
+            evidence_link="https://example.org/e",
+        )
+        for v in range(n)
+    )
+    Milestone.objects.bulk_create(
+        Milestone(
+            commitment=commitment, title_ar=f"مرحلة إضافية {k}", due_date=datetime.date(2027, 1, 1)
+        )
+        for k in range(n // 3)
+    )
+
+
 def test_pages_cost_the_same_queries_at_two_sizes(client, reference_data):
     data = build(1)
     small = query_counts(client, data)
     build(9)  # ten times the commitments, milestones and updates
+    grow_timeline(data["commitment"], data["councillor"], 30)
     large = query_counts(client, data)
     assert small == large
     assert max(small) <= 10, small
