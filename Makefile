@@ -10,7 +10,15 @@ PORT ?= 8000
 # `make run` is one machine with nothing set up: SQLite under var/, tasks run in-process.
 RUN_ENV := DEBUG=1 SHOW_DEMO_BANNER=1 DATABASE_URL=sqlite:///$(CURDIR)/var/db.sqlite3 REDIS_URL=
 
-.PHONY: run test setup messages lint format ci-checks clean
+# `make stack` is the production shape on one machine: gunicorn, a Celery worker and beat, on
+# PostgreSQL and Redis (the ones this machine runs, unless told otherwise).
+STACK_ENV := DEBUG=0 HTTPS=0 SHOW_DEMO_BANNER=1 \
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/taata} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+	SECRET_KEY=$${SECRET_KEY:-stack-$$(hostname)-local-only} \
+	EMAIL_URL=$${EMAIL_URL:-consolemail://}
+
+.PHONY: run test setup messages lint format stack stack-reminders clean
 
 run: setup
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -21,6 +29,19 @@ run: setup
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+stack: setup
+	$(STACK_ENV) bash .ci/ensure-database
+	$(STACK_ENV) $(PY) manage.py migrate --noinput
+	$(STACK_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(STACK_ENV) $(PY) manage.py load_reference_data
+	$(STACK_ENV) $(PY) manage.py load_demo_data --allow-production
+	$(STACK_ENV) PATH=$(CURDIR)/$(VENV)/bin:$$PATH $(VENV)/bin/honcho start
+
+# While `make stack` runs: today's reminders now, through Redis to the worker, which prints the
+# emails (EMAIL_URL=consolemail://) in the stack's output.
+stack-reminders: setup
+	$(STACK_ENV) $(PY) manage.py send_reminders
 
 setup: $(STAMP) messages
 

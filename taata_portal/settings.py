@@ -8,6 +8,7 @@ The README lists every variable.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -105,6 +106,47 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Tasks (Celery) ---------------------------------------------------------------------------
+
+# Without a broker every task runs in-process, at once: `make run` needs nothing more.
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "Africa/Casablanca"
+# A message is acknowledged only once its task has run: a worker killed mid-task leaves it on
+# the queue for another. Tasks are therefore written to be safe to run twice.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A user's action must not hang on a dead broker: publishing fails fast, and what could not be
+# enqueued stays pending in the database for the sweep.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # Past this, an unacknowledged message goes back to the queue (late acknowledgement).
+    "visibility_timeout": 3600,
+}
+CELERY_BEAT_SCHEDULE = {
+    "daily-reminders": {
+        "task": "taata_portal.tasks.run_daily_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "sweep-pending-notifications": {
+        "task": "taata_portal.tasks.sweep_pending_notifications",
+        "schedule": crontab(minute="*/10"),
+    },
+    "erase-expired-personal-data": {
+        "task": "consultations.tasks.erase_expired_personal_data",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
+
 # --- Accounts ---------------------------------------------------------------------------------
 
 PASSWORD_HASHERS = [
@@ -162,6 +204,8 @@ STORAGES = {
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+if env("EMAIL_FILE_PATH", default=""):  # filemail:// mangles absolute paths; say it here
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@taata.localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -185,6 +229,17 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Reminders ------------------------------------------------------------------------------
+
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+REMINDER_MILESTONE_DAYS = env.int("REMINDER_MILESTONE_DAYS", default=7)
+REMINDER_MEETING_HOURS = env.int("REMINDER_MEETING_HOURS", default=48)
+REMINDER_MINUTES_DAYS = env.int("REMINDER_MINUTES_DAYS", default=3)
+REMINDER_FEEDBACK_ACKNOWLEDGE_DAY = env.int("REMINDER_FEEDBACK_ACKNOWLEDGE_DAY", default=10)
+REMINDER_FEEDBACK_ANSWER_DAY = env.int("REMINDER_FEEDBACK_ANSWER_DAY", default=50)
+REMINDER_ESCALATE_AFTER = env.int("REMINDER_ESCALATE_AFTER", default=2)
+REMINDER_WEEKLY_DAY = 0  # Monday, for those who chose a weekly digest
 
 # --- Portal -----------------------------------------------------------------------------------
 

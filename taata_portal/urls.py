@@ -13,6 +13,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("taata_portal.urls_accounts")),
+    path("my/", include("taata_portal.urls_my")),
     path("", include("recommendations.urls")),
     path("", include("consultations.urls")),
     prefix_default_language=True,

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from recommendations.models import Level, StatusUpdate
 from recommendations.models.commitment import LEVELS_NEEDING_EVIDENCE
 from recommendations.permissions import can_update_commitment
+from recommendations.reminders import UPDATE_POSTED
+from taata_portal.services.notifications import notify
 from taata_portal.text import clean_text
 
 from .evidence import evidence_check
@@ -102,7 +104,7 @@ def commitment_record_update(
     if errors:
         raise ValidationError(errors)
 
-    return timeline_append(
+    entry = timeline_append(
         commitment_id=commitment.pk,
         expected_version=expected_version,
         kind=StatusUpdate.Kind.UPDATE,
@@ -114,3 +116,23 @@ def commitment_record_update(
         evidence_link=evidence_link,
         recorded_at=recorded_at,
     )
+    _notify_other_owners(commitment, entry, user)
+    return entry
+
+
+def _notify_other_owners(commitment, entry, author) -> None:
+    """The other owners hear of it; sent after commit, or by the sweep if the broker is down."""
+    payload = {
+        "title": {
+            lang: getattr(commitment, f"title_{lang}") or commitment.title_ar
+            for lang in ("ar", "fr", "en")
+        },
+        "path": f"/commitments/{commitment.pk}/",
+    }
+    for owner in commitment.owners.filter(is_active=True).exclude(pk=author.pk):
+        notify(
+            recipient=owner,
+            kind=UPDATE_POSTED,
+            dedup_key=f"update|{entry.pk}|{owner.pk}",
+            payload=payload,
+        )

@@ -1,4 +1,5 @@
+from .notifications import Notification, ReminderItem
 from .places import Body, Commune
 from .users import User
 
-__all__ = ["Body", "Commune", "User"]
+__all__ = ["Body", "Commune", "Notification", "ReminderItem", "User"]

@@ -33,6 +33,19 @@ class User(AbstractUser):
     )
     is_demo = models.BooleanField(_("demo account"), default=False)
 
+    class DigestFrequency(models.TextChoices):
+        DAILY = "daily", _("Every day")
+        WEEKLY = "weekly", _("Once a week (Monday)")
+
+    email_reminders = models.BooleanField(
+        _("reminders by email"),
+        default=True,
+        help_text=_("Reminders always appear on your notifications page too."),
+    )
+    digest_frequency = models.CharField(
+        _("digest"), max_length=10, choices=DigestFrequency.choices, default=DigestFrequency.DAILY
+    )
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
