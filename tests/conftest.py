@@ -18,6 +18,12 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run in-process in tests, whatever REDIS_URL says; the tests that need the real broker
+    # (a worker process, a broker outage) point Celery at it themselves.
+    from taata_portal.celery import app as celery_app
+
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.broker_url = "memory://"
     # WhiteNoise warns when the collected-static folder is missing; the suite serves from finders.
     django_settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 

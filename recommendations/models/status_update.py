@@ -59,6 +59,9 @@ class StatusUpdate(models.Model):
         blank=True,
         related_name="timeline_entries",
     )
+    # For staff edits: {"field": [before, after]} as plain JSON values, so a report "as of" an
+    # earlier date can roll the commitment back to what it was then.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
     # What the note refers to outside this app (a committee meeting), kept as plain data so that
     # this app never imports consultations.
     source_url = models.CharField(_("source"), max_length=300, blank=True)

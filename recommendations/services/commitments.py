@@ -65,6 +65,13 @@ def _check_owners(owners, body) -> list:
     return owners
 
 
+def _plain(value):
+    """A JSON value for the record: dates as ISO strings, rows as their primary key."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return getattr(value, "pk", value)
+
+
 def _cleaned(values: dict) -> dict:
     return {k: clean_text(v) if k in TEXT_FIELDS else v for k, v in values.items()}
 
@@ -117,5 +124,6 @@ def commitment_edit(*, user, commitment_id: int, owners=None, **values) -> Commi
             kind=StatusUpdate.Kind.EDIT,
             author=user,
             note=note,
+            changes={f: [_plain(before[f]), _plain(values[f])] for f in recorded},
         )
     return commitment

@@ -73,6 +73,7 @@ def timeline_append(
     evidence_link: str = "",
     source_url: str = "",
     milestone=None,
+    changes: dict | None = None,
     recorded_at=None,
 ) -> StatusUpdate:
     """Write the entry and the commitment's new state together, or neither.
@@ -91,13 +92,13 @@ def timeline_append(
     else:
         new_progress = commitment.progress if progress is None else progress
 
-    changes = {"level": new_level, "progress": new_progress, "version": F("version") + 1}
+    new_state = {"level": new_level, "progress": new_progress, "version": F("version") + 1}
     if kind in OWNER_KINDS:
-        changes["last_update_at"] = at
+        new_state["last_update_at"] = at
     # The compare-and-swap on the locked row: belt and braces should a caller ever reach here
     # without the lock.
     if not Commitment.objects.filter(pk=commitment.pk, version=commitment.version).update(
-        **changes
+        **new_state
     ):
         raise CommitmentVersionConflict(
             Commitment.objects.get(pk=commitment.pk), seen_version=commitment.version
@@ -116,6 +117,7 @@ def timeline_append(
         evidence_link=evidence_link,
         source_url=source_url,
         milestone=milestone,
+        changes=changes or {},
     )
     if evidence is not None:
         entry.evidence_kind = evidence.kind
