@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "taata_portal",
     "recommendations",
     "consultations",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +242,10 @@ REMINDER_FEEDBACK_ANSWER_DAY = env.int("REMINDER_FEEDBACK_ANSWER_DAY", default=5
 REMINDER_ESCALATE_AFTER = env.int("REMINDER_ESCALATE_AFTER", default=2)
 REMINDER_WEEKLY_DAY = 0  # Monday, for those who chose a weekly digest
 
+# Reports: PDF and XLSX past these many rows are built by a worker, the page showing progress.
+REPORT_ASYNC_ROWS_PDF = env.int("REPORT_ASYNC_ROWS_PDF", default=150)
+REPORT_ASYNC_ROWS_XLSX = env.int("REPORT_ASYNC_ROWS_XLSX", default=5000)
+
 # --- Portal -----------------------------------------------------------------------------------
 
 # Shown on every page while demo data is loaded (make run), so no one mistakes it for real data.
@@ -263,4 +268,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint narrates every layout step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

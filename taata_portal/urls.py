@@ -9,11 +9,13 @@ urlpatterns = [
     path("", root_redirect, name="root"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("open-data/", include("reports.urls_open_data")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("taata_portal.urls_accounts")),
     path("my/", include("taata_portal.urls_my")),
+    path("reports/", include("reports.urls")),
     path("", include("recommendations.urls")),
     path("", include("consultations.urls")),
     prefix_default_language=True,

@@ -1,0 +1,112 @@
+"""Excel with openpyxl in write-only mode: right to left for Arabic, a styled frozen header with
+filters, dates as dates and numbers as numbers, and summary sheets."""
+
+import io
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from recommendations.models import Level
+from reports.columns import headers, row_values
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="0F6B4F")
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+def _sheet(workbook, title: str, header: list[str], rows, rtl: bool, widths=None):
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.sheet_view.rightToLeft = rtl
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths or [], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}1"
+    cells = []
+    for label in header:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cells.append(cell)
+    sheet.append(cells)
+    count = 0
+    for row in rows:
+        out = []
+        for value in row:
+            cell = WriteOnlyCell(sheet, value=value)
+            if hasattr(value, "isoformat"):
+                cell.number_format = DATE_FORMAT
+            out.append(cell)
+        sheet.append(out)
+        count += 1
+    # Filters over the whole table, now that its height is known.
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
+    return sheet
+
+
+def _summary_rows(summaries):
+    for s in summaries:
+        yield [
+            s.label,
+            s.commitments,
+            s.progress,
+            *[s.levels[lvl] for lvl in Level.values],
+            s.stale,
+            s.overdue,
+        ]
+
+
+def report_xlsx_bytes(report, progress=None) -> bytes:
+    """`progress`, if given, is called with a percentage as sheets are written."""
+    rtl = report.language == "ar"
+    with translation.override(report.language):
+        workbook = Workbook(write_only=True)
+        widths = [8, 14, 18, 28, 10, 50, 14, 14, 10, 12, 12, 8, 8, 8, 10]
+        _sheet(
+            workbook, _("Commitments"), headers(), (row_values(r) for r in report.rows), rtl, widths
+        )
+        if progress:
+            progress(60)
+        summary_header = [
+            "",
+            _("Commitments"),
+            _("Average progress (%)"),
+            *[str(label) for label in Level.labels],
+            _("Stale"),
+            _("Overdue"),
+        ]
+        _sheet(
+            workbook,
+            _("By recommendation"),
+            [_("Recommendation"), *summary_header[1:]],
+            _summary_rows(report.by_recommendation),
+            rtl,
+            [16, 12, 14],
+        )
+        _sheet(
+            workbook,
+            _("By commune"),
+            [_("Commune"), *summary_header[1:]],
+            _summary_rows(report.by_commune),
+            rtl,
+            [24, 12, 14],
+        )
+        _sheet(
+            workbook,
+            _("Feedback"),
+            [_("Commune code"), _("Commune"), _("Kind"), _("State"), _("Count")],
+            (
+                [f["commune_code"], f["commune"], f["kind_label"], f["state_label"], f["count"]]
+                for f in report.feedback
+            ),
+            rtl,
+            [14, 20, 14, 16, 8],
+        )
+        out = io.BytesIO()
+        workbook.save(out)
+    if progress:
+        progress(100)
+    return out.getvalue()

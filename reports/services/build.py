@@ -1,0 +1,175 @@
+"""A progress report: its rows, summaries and feedback counts, as of a day, in one language.
+
+Reads both apps through their selectors. The same Report feeds the page, every file format and
+the open data, so the figures never differ between them.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone, translation
+
+from consultations.models import Feedback
+from consultations.selectors.as_of import feedback_counts_as_of
+from recommendations.models import Level
+from recommendations.selectors.as_of import bodies_by_id, commitment_states_as_of, end_of_day
+from reports.filters import ReportFilters
+from taata_portal.models import Body, Commune
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Row:
+    recommendation: int
+    commune_code: str
+    commune: str
+    body: str
+    commitment_id: int
+    title: str
+    level: str
+    level_label: str
+    progress: int
+    target_date: datetime.date
+    last_update: datetime.date | None
+    stale: bool
+    overdue: bool
+    updates: int
+    evidence: int
+
+
+@dataclass
+class Summary:
+    key: str
+    label: str
+    commitments: int = 0
+    progress: float | None = None
+    levels: dict = field(default_factory=dict)
+    stale: int = 0
+    overdue: int = 0
+
+
+@dataclass
+class Report:
+    filters: ReportFilters
+    language: str
+    generated_at: datetime.datetime
+    rows: list[Row]
+    by_recommendation: list[Summary]
+    by_commune: list[Summary]
+    feedback: list[dict]
+    updates_per_month: list[tuple[str, int]]
+
+
+def _summaries(rows: list[Row], key, label) -> list[Summary]:
+    groups: dict = defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+    result = []
+    for group_key in sorted(groups, key=lambda k: str(k).zfill(4) if isinstance(k, int) else k):
+        members = groups[group_key]
+        counted = [r.progress for r in members if r.level != Level.WITHDRAWN]
+        result.append(
+            Summary(
+                key=str(group_key),
+                label=label(members[0]),
+                commitments=len(members),
+                progress=round(sum(counted) / len(counted), 1) if counted else None,
+                levels={lvl: sum(1 for r in members if r.level == lvl) for lvl in Level.values},
+                stale=sum(r.stale for r in members),
+                overdue=sum(r.overdue for r in members),
+            )
+        )
+    return result
+
+
+def _keep(state, body: Body, filters: ReportFilters) -> bool:
+    commune_code = body.commune.code if body.commune else ""
+    return not (
+        (filters.public_only and not state.is_public)
+        or (filters.communes and commune_code not in filters.communes)
+        or (filters.recommendations and state.recommendation_number not in filters.recommendations)
+        or (filters.bodies and body.slug not in filters.bodies)
+        or (filters.levels and state.level not in filters.levels)
+    )
+
+
+def report_build(*, filters: ReportFilters, language: str) -> Report:
+    """A fixed number of queries whatever the size of the data."""
+    bodies = bodies_by_id()
+    states = commitment_states_as_of(as_of=filters.as_of)
+    kept = [s for s in states if _keep(s, bodies[s.body_id], filters)]
+    with translation.override(language):
+        rows = sorted(
+            (_row(state, bodies[state.body_id], language) for state in kept),
+            key=lambda r: (r.recommendation, r.commune_code or "~", r.body, r.commitment_id),
+        )
+        by_recommendation = _summaries(
+            rows, lambda r: r.recommendation, lambda r: str(r.recommendation)
+        )
+        by_commune = _summaries(
+            [r for r in rows if r.commune_code], lambda r: r.commune_code, lambda r: r.commune
+        )
+        feedback = _feedback(filters, language)
+    months = Counter(m for s in kept for m in s.update_months)
+    start = filters.period_start.strftime("%Y-%m") if filters.period_start else None
+    per_month = sorted((m, n) for m, n in months.items() if start is None or m >= start)
+    return Report(
+        filters=filters,
+        language=language,
+        generated_at=timezone.now().replace(microsecond=0),
+        rows=rows,
+        by_recommendation=by_recommendation,
+        by_commune=by_commune,
+        feedback=feedback,
+        updates_per_month=per_month,
+    )
+
+
+def _row(state, body: Body, language: str) -> Row:
+    commune = body.commune
+    name = getattr(body, f"name_{language}") or body.name_ar
+    return Row(
+        recommendation=state.recommendation_number,
+        commune_code=commune.code if commune else "",
+        commune=(getattr(commune, f"name_{language}") or commune.name_ar) if commune else "",
+        body=name,
+        commitment_id=state.pk,
+        title=state.title(language),
+        level=state.level,
+        level_label=str(Level(state.level).label),
+        progress=state.progress,
+        target_date=state.target_date,
+        last_update=timezone.localdate(state.last_owner_update)
+        if state.last_owner_update
+        else None,
+        stale=state.is_stale,
+        overdue=state.is_overdue,
+        updates=state.updates,
+        evidence=state.evidence,
+    )
+
+
+def _feedback(filters: ReportFilters, language: str) -> list[dict]:
+    """Counts by commune, kind and state: no text, name or contact ever enters a report."""
+    communes = {c.pk: c for c in Commune.objects.all()}
+    totals: Counter = Counter()
+    for commune_id, kind, state, n in feedback_counts_as_of(cutoff=end_of_day(filters.as_of)):
+        commune = communes[commune_id]
+        if not filters.communes or commune.code in filters.communes:
+            totals[(commune, kind, state)] += n
+    return [
+        {
+            "commune_code": commune.code,
+            "commune": getattr(commune, f"name_{language}") or commune.name_ar,
+            "kind": kind,
+            "kind_label": str(Feedback.Kind(kind).label),
+            "state": state,
+            "state_label": str(Feedback.State(state).label),
+            "count": n,
+        }
+        for (commune, kind, state), n in sorted(
+            totals.items(), key=lambda i: (i[0][0].code, i[0][1:])
+        )
+    ]
