@@ -28,6 +28,7 @@ run: setup
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
+	bash .ci/browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 stack: setup
