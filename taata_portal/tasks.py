@@ -21,9 +21,9 @@ def run_daily_reminders(now_iso: str | None = None) -> dict:
 @shared_task(
     autoretry_for=TRANSIENT,
     retry_backoff=30,
-    retry_backoff_max=3600,
+    retry_backoff_max=600,
     retry_jitter=True,
-    max_retries=5,
+    max_retries=3,  # then the sweep takes over, with a longer wait between attempts
 )
 def send_notification(notification_id: int) -> bool:
     return notification_send(notification_id=notification_id)

@@ -2,7 +2,7 @@ import os
 
 import pytest
 from django.conf import settings as django_settings
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -72,3 +72,19 @@ def _clear_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def database_unreachable():
+    """Swap in a real connection to nowhere (a closed port, or a path that cannot exist)."""
+    real = connections[DEFAULT_DB_ALIAS]
+    bad = dict(real.settings_dict)
+    if real.vendor == "sqlite":
+        bad["NAME"] = "/nonexistent-dir/for-healthz/db.sqlite3"
+    else:
+        bad.update(HOST="127.0.0.1", PORT="9")
+    unreachable = real.__class__(bad, DEFAULT_DB_ALIAS)
+    setattr(connections._connections, DEFAULT_DB_ALIAS, unreachable)
+    yield
+    unreachable.close()
+    setattr(connections._connections, DEFAULT_DB_ALIAS, real)

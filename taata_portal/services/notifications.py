@@ -16,7 +16,7 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
@@ -26,7 +26,10 @@ from taata_portal.reminders import kind_label
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 6
+# Quick retries come from the task (seconds apart); the sweep then keeps trying with a growing
+# wait, for about a day, before a notification is marked failed.
+MAX_ATTEMPTS = 20
+BACKOFF_CAP = datetime.timedelta(hours=2)
 # Errors that mean "try again later", as opposed to a bug.
 TRANSIENT = (smtplib.SMTPException, OSError)
 
@@ -147,9 +150,11 @@ def notification_send(*, notification_id: int) -> bool:
             notification.save(update_fields=["status", "sent_at", "attempts"])
             return True
     attempts = notification.attempts + 1
+    wait = min(datetime.timedelta(minutes=2 ** min(attempts, 10)), BACKOFF_CAP)
     Notification.objects.filter(pk=notification_id).update(
         attempts=F("attempts") + 1,
         last_error=repr(failure)[:1000],
+        next_attempt_at=timezone.now() + wait,
         status=Notification.Status.FAILED
         if attempts >= MAX_ATTEMPTS
         else Notification.Status.PENDING,
@@ -165,7 +170,10 @@ def notifications_sweep(
     cutoff = now - datetime.timedelta(minutes=older_than_minutes)
     ids = list(
         Notification.objects.filter(
-            status=Notification.Status.PENDING, created_at__lte=cutoff, attempts__lt=MAX_ATTEMPTS
+            Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now),
+            status=Notification.Status.PENDING,
+            created_at__lte=cutoff,
+            attempts__lt=MAX_ATTEMPTS,
         ).values_list("pk", flat=True)[:1000]
     )
     notifications_enqueue_on_commit(ids)

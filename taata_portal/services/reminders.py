@@ -17,9 +17,10 @@ from taata_portal.reminders import Reminder, register_kind, rules
 
 from .notifications import notifications_enqueue_on_commit
 
-# Rows per insert or update: under SQLite's 999 bound variables for the widest row (10
-# fields), so every database splits the work the same way. Queries grow by batch, not by person.
-BATCH = 90
+# Rows per insert or update: within SQLite's 999 bound variables for the widest row (a
+# Notification), so every database splits the work the same way. Queries grow by batch, not by
+# person.
+BATCH = 999 // len(Notification._meta.concrete_fields)
 
 
 def batched(items, size):

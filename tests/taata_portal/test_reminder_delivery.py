@@ -14,6 +14,7 @@ from taata_portal.models import Notification, ReminderItem
 from taata_portal.services.notifications import notification_send, notifications_sweep
 from taata_portal.services.reminders import reminders_run
 from tests.factories import CouncillorFactory
+from tests.servers import use_broker
 from tests.taata_portal.conftest import NOW, at, make_commitment
 
 pytestmark = pytest.mark.django_db
@@ -116,22 +117,12 @@ def test_an_smtp_failure_is_retried_and_sends_once_in_the_end(
     assert len(mail.outbox) == 1
 
 
-def reset_producer_pool():
-    # The pools keep connections to the old broker URL; Celery drops them as after a fork, and
-    # makes new ones on next use. (Closing them would close kombu's shared producer pool too.)
-    celery_app._after_fork()
-
-
 @pytest.fixture
 def broker_down():
     """Celery as in production (not in-process), pointed at a closed port."""
-    conf = celery_app.conf
-    saved = (conf.task_always_eager, conf.broker_url)
-    conf.task_always_eager, conf.broker_url = False, "redis://127.0.0.1:1/0"
-    reset_producer_pool()
+    use_broker("redis://127.0.0.1:1/0")
     yield
-    conf.task_always_eager, conf.broker_url = saved
-    reset_producer_pool()
+    use_broker(None)
 
 
 def test_broker_down_the_update_is_saved_and_the_notice_sent_once_later(
@@ -153,8 +144,7 @@ def test_broker_down_the_update_is_saved_and_the_notice_sent_once_later(
     notice = Notification.objects.get()
     assert notice.status == "pending" and notice.recipient == colleague and mail.outbox == []
 
-    celery_app.conf.task_always_eager = True  # the broker is back (in-process here)
-    reset_producer_pool()
+    use_broker(None)  # the broker is back (in-process here)
     later = timezone.now() + datetime.timedelta(minutes=5)
     for minutes in (0, 10):  # the sweep runs again: nothing is sent twice
         with django_capture_on_commit_callbacks(execute=True):
@@ -234,13 +224,14 @@ def measure_run():
 def test_the_run_costs_queries_per_batch_not_per_person(reference_data):
     from taata_portal.services.reminders import BATCH
 
+    assert BATCH >= 60
     councillors_with_stale_commitments(10, start=0)
     ten, ten_queries = measure_run()
-    councillors_with_stale_commitments(70, start=1000)
-    eighty, eighty_queries = measure_run()
-    assert eighty_queries == ten_queries  # one batch either way
-    councillors_with_stale_commitments(120, start=2000)
+    councillors_with_stale_commitments(50, start=1000)
+    sixty, sixty_queries = measure_run()
+    assert sixty_queries == ten_queries  # one batch either way
+    councillors_with_stale_commitments(140, start=2000)
     two_hundred, two_hundred_queries = measure_run()
-    assert (ten["digests"], eighty["digests"], two_hundred["digests"]) == (10, 80, 200)
+    assert (ten["digests"], sixty["digests"], two_hundred["digests"]) == (10, 60, 200)
     extra_batches = -(-200 // BATCH) - 1
     assert two_hundred_queries <= ten_queries + 5 * extra_batches
