@@ -18,7 +18,7 @@ STACK_ENV := DEBUG=0 HTTPS=0 SHOW_DEMO_BANNER=1 \
 	SECRET_KEY=$${SECRET_KEY:-stack-$$(hostname)-local-only} \
 	EMAIL_URL=$${EMAIL_URL:-consolemail://}
 
-.PHONY: run test setup messages lint format stack stack-reminders clean
+.PHONY: run test setup messages lint format stack stack-reminders bench clean
 
 run: setup
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -43,6 +43,11 @@ stack: setup
 # emails (EMAIL_URL=consolemail://) in the stack's output.
 stack-reminders: setup
 	$(STACK_ENV) $(PY) manage.py send_reminders
+
+# Benchmarks (not part of `make test`): PostgreSQL and Redis on this machine, figures printed and
+# written to bench/results/. See BENCHMARKS.md.
+bench: setup
+	$(PY) -m bench.run_all
 
 setup: $(STAMP) messages
 

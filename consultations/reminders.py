@@ -4,9 +4,10 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import BooleanField, Case, Count, Min, Q, Value, When
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from consultations.models import Feedback, Meeting, Member
 from taata_portal.models import Body, User
@@ -105,43 +106,64 @@ def minutes_missing(now: datetime.datetime):
 
 
 def feedback_waiting(now: datetime.datetime):
-    """Not acknowledged by day 10, or not answered by day 50: the commune's councillors."""
+    """Feedback not acknowledged by day 10, or not answered by day 50: one reminder per commune
+    and kind to each of its councillors ("7 feedback to answer"), not one per feedback — a
+    commune with hundreds waiting must not send hundreds of lines to each councillor."""
     ack_by = now - datetime.timedelta(days=settings.REMINDER_FEEDBACK_ACKNOWLEDGE_DAY)
     answer_by = now - datetime.timedelta(days=settings.REMINDER_FEEDBACK_ANSWER_DAY)
-    rows = list(
+    waiting = (
         Feedback.objects.filter(
             Q(state=Feedback.State.RECEIVED, created_at__lte=ack_by)
             | Q(
                 state__in=[Feedback.State.RECEIVED, Feedback.State.ACKNOWLEDGED],
                 created_at__lte=answer_by,
             )
-        ).values(
-            "pk",
-            "tracking_code",
-            "state",
-            "created_at",
-            "acknowledged_at",
-            "commune_id",
-            "commune__name_ar",
-            "commune__name_fr",
-            "commune__name_en",
         )
+        .annotate(
+            unanswered=Case(
+                When(created_at__lte=answer_by, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .values("commune_id", "unanswered")
+        .annotate(count=Count("pk"), oldest=Min("created_at"))
     )
+    rows = list(waiting)
     if not rows:
         return
     councillors = _councillors_by_commune()
     for row in rows:
-        unanswered = row["created_at"] <= answer_by
-        kind = FEEDBACK_TO_ANSWER if unanswered else FEEDBACK_TO_ACKNOWLEDGE
-        communes = {lang: row[f"commune__name_{lang}"] or row["commune__name_ar"] for lang in LANGS}
+        kind = FEEDBACK_TO_ANSWER if row["unanswered"] else FEEDBACK_TO_ACKNOWLEDGE
         payload = {
-            "title": {lang: f"{row['tracking_code']} — {communes[lang]}" for lang in LANGS},
-            "path": f"/inbox/{row['pk']}/",
-            "date": timezone.localdate(row["created_at"]).isoformat(),
+            "title": _count_titles(kind, row["count"]),
+            "path": "/inbox/?overdue=on",
+            "date": timezone.localdate(row["oldest"]).isoformat(),
         }
-        since = row["acknowledged_at"] or row["created_at"]
         for user_id in councillors[row["commune_id"]]:
-            yield Reminder(user_id, kind, f"feedback:{row['pk']}", payload, since)
+            yield Reminder(
+                user_id, kind, f"feedback-commune:{row['commune_id']}", payload, row["oldest"]
+            )
+
+
+def _count_titles(kind: str, count: int) -> dict:
+    titles = {}
+    for lang in LANGS:
+        with translation.override(lang):
+            if kind == FEEDBACK_TO_ANSWER:
+                text = ngettext(
+                    "%(count)d feedback waiting for an answer",
+                    "%(count)d feedback waiting for an answer",
+                    count,
+                )
+            else:
+                text = ngettext(
+                    "%(count)d feedback waiting for an acknowledgement",
+                    "%(count)d feedback waiting for an acknowledgement",
+                    count,
+                )
+            titles[lang] = text % {"count": count}
+    return titles
 
 
 def register() -> None:

@@ -54,7 +54,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "taata_portal.urls"
+# The benchmarks serve the portal plus a bare view, for a baseline measured the same way.
+ROOT_URLCONF = env("ROOT_URLCONF", default="taata_portal.urls")
 WSGI_APPLICATION = "taata_portal.wsgi.application"
 
 TEMPLATES = [
@@ -255,6 +256,11 @@ REPORT_ASYNC_ROWS_XLSX = env.int("REPORT_ASYNC_ROWS_XLSX", default=5000)
 
 # Shown on every page while demo data is loaded (make run), so no one mistakes it for real data.
 SHOW_DEMO_BANNER = env.bool("SHOW_DEMO_BANNER", default=False)
+
+# Public pages as anonymous visitors see them are cached (every write invalidates them at once;
+# this only bounds memory). 0 turns the cache off.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
+PUBLIC_PAGE_APPS = ("taata_portal", "recommendations", "consultations")
 
 # A commitment with no update for this many days is stale (reminders, flags).
 COMMITMENT_STALE_DAYS = env.int("COMMITMENT_STALE_DAYS", default=30)

@@ -18,6 +18,9 @@ def pytest_configure(config):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The public page cache is tested on its own (test_page_cache.py); elsewhere a page reflects
+    # the data of its test at once, even where on-commit callbacks do not run.
+    django_settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     # Tasks run in-process in tests, whatever REDIS_URL says; the tests that need the real broker
     # (a worker process, a broker outage) point Celery at it themselves.
     from taata_portal.celery import app as celery_app

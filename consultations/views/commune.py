@@ -10,12 +10,14 @@ from consultations.selectors.committees import (
 from consultations.selectors.feedback import feedback_published_for_commune
 from recommendations.selectors.commitments import commitment_list_for_commune
 from recommendations.selectors.progress import commune_progress
+from taata_portal.page_cache import cache_public_page
 from taata_portal.selectors import commune_get
 
 
 # The commune page lives in consultations because it gathers both apps: its council's
 # commitments (recommendations) and its committees, meetings and feedback (consultations).
 @require_safe
+@cache_public_page
 def commune_detail(request, code: str):
     commune = commune_get(code=code)
     commitments = list(commitment_list_for_commune(commune=commune))

@@ -22,10 +22,12 @@ from recommendations.services.timeline import CommitmentVersionConflict
 from recommendations.services.updates import commitment_record_update
 from taata_portal.files import checked_file_response
 from taata_portal.forms import add_service_errors
+from taata_portal.page_cache import cache_public_page
 from taata_portal.permissions import refuse
 
 
 @require_safe
+@cache_public_page
 def commitment_detail(request, commitment_id: int):
     commitment = commitment_get(commitment_id=commitment_id)
     if not can_read_commitment(request.user, commitment):

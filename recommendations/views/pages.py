@@ -8,6 +8,7 @@ from recommendations.selectors.progress import (
     recommendation_list_with_progress,
 )
 from recommendations.selectors.recommendations import recommendation_get
+from taata_portal.page_cache import cache_public_page
 from taata_portal.selectors import commune_list
 
 
@@ -23,16 +24,19 @@ def _overview() -> dict:
 
 
 @require_safe
+@cache_public_page
 def home(request):
     return render(request, "recommendations/home.html", _overview())
 
 
 @require_safe
+@cache_public_page
 def matrix(request):
     return render(request, "recommendations/matrix_page.html", _overview())
 
 
 @require_safe
+@cache_public_page
 def recommendation_detail(request, number: int):
     recommendation = recommendation_get(number=number)
     context = {

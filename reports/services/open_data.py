@@ -1,4 +1,4 @@
-from recommendations.selectors.open_data import public_timeline_values
+from recommendations.selectors.open_data import public_timeline_rows
 
 UPDATE_COLUMNS = [
     "commitment_id",
@@ -15,17 +15,5 @@ UPDATE_COLUMNS = [
 
 
 def public_update_rows():
-    """Rows for updates.csv, straight from a server-side cursor; no author, no note."""
-    for row in public_timeline_values():
-        yield [
-            row["commitment_id"],
-            row["commitment__recommendation__number"],
-            row["commitment__body__commune__code"] or "",
-            row["kind"],
-            row["created_at"].isoformat(),
-            row["level_before"],
-            row["level_after"],
-            row["progress_before"],
-            row["progress_after"],
-            row["evidence_kind"],
-        ]
+    """Rows for updates.csv: no author, no note, nothing personal."""
+    return public_timeline_rows()

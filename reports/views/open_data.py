@@ -61,7 +61,7 @@ def progress_csv(request):
 @require_safe
 def updates_csv(request):
     """Every entry of every public commitment's timeline, streamed: memory stays flat."""
-    lines = csv_lines(UPDATE_COLUMNS, public_update_rows())
+    lines = csv_lines(UPDATE_COLUMNS, public_update_rows(), clean=False)
     response = StreamingHttpResponse(
         (line.encode("utf-8") for line in lines), content_type=CONTENT_TYPES["csv"]
     )

@@ -79,7 +79,11 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
-        indexes = [models.Index(fields=["status", "created_at"])]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            # The daily run attaches each person's items to their digest by this triple.
+            models.Index(fields=["recipient", "kind", "period"]),
+        ]
 
     def __str__(self):
         return self.dedup_key

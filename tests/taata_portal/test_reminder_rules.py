@@ -124,10 +124,15 @@ def test_feedback_waiting_on_day_10_and_day_50(tata_councillor, akka_councillor)
         )
         return item
 
-    to_ack = feedback(10)
+    feedback(10)
+    feedback(12)
     feedback(9)
-    to_answer = feedback(50, state="acknowledged")
+    feedback(50, state="acknowledged")
     feedback(49, state="acknowledged")
     feedback(80, state="answered")
-    assert got("feedback_unacknowledged") == {(tata_councillor.pk, f"feedback:{to_ack.pk}")}
-    assert got("feedback_unanswered") == {(tata_councillor.pk, f"feedback:{to_answer.pk}")}
+    ref = f"feedback-commune:{commune.pk}"
+    # One line per commune and kind, however many are waiting; akka's councillor gets none.
+    assert got("feedback_unacknowledged") == {(tata_councillor.pk, ref)}
+    assert got("feedback_unanswered") == {(tata_councillor.pk, ref)}
+    reminders = [r for r in reminders_collect(now=NOW) if r.kind == "feedback_unacknowledged"]
+    assert reminders[0].payload["title"]["fr"].startswith("2 ")

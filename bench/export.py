@@ -1,0 +1,87 @@
+"""CSV export of 100,000 rows (the open-data timeline, streamed) against PostgreSQL's own COPY
+of the same rows, and peak Python memory at 10,000 and 100,000 rows. Targets (DESIGN.md §6):
+within 3x of COPY, memory flat as rows grow."""
+
+import io
+import itertools
+import os
+import sys
+import time
+import tracemalloc
+
+from bench.common import env, prepare_database, save
+
+COPY_SQL = """
+COPY (
+  SELECT u.commitment_id, r.number, COALESCE(cm.code, ''), u.kind, u.created_at,
+         u.level_before, u.level_after, u.progress_before, u.progress_after, u.evidence_kind
+  FROM recommendations_statusupdate u
+  JOIN recommendations_commitment c ON c.id = u.commitment_id
+  JOIN recommendations_recommendation r ON r.id = c.recommendation_id
+  JOIN taata_portal_body b ON b.id = c.body_id
+  LEFT JOIN taata_portal_commune cm ON cm.id = b.commune_id
+  WHERE c.is_public ORDER BY u.created_at, u.id
+) TO STDOUT WITH CSV HEADER
+"""
+
+
+class Null(io.RawIOBase):
+    def write(self, data):
+        return len(data)
+
+
+def django_csv(limit=None):
+    from reports.exporters.csv_export import csv_lines
+    from reports.services.open_data import UPDATE_COLUMNS, public_update_rows
+
+    rows = public_update_rows()
+    if limit:
+        rows = itertools.islice(rows, limit)
+    count = 0
+    for chunk in csv_lines(UPDATE_COLUMNS, rows, clean=False):
+        count += chunk.encode("utf-8").count(b"\n")
+    return count - 1
+
+
+def main(url=None):
+    url = url or prepare_database(updates=100_000, name_suffix="_export")
+    os.environ.update(env(DATABASE_URL=url))
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        start = time.perf_counter()
+        cursor.copy_expert(COPY_SQL, Null())
+        copy_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    rows = django_csv()
+    csv_seconds = time.perf_counter() - start
+
+    memory = {}
+    for limit in (10_000, 100_000):
+        tracemalloc.start()
+        django_csv(limit)
+        memory[limit] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    result = {
+        "rows": rows,
+        "copy_seconds": round(copy_seconds, 3),
+        "csv_seconds": round(csv_seconds, 3),
+        "time_ratio_to_copy": round(csv_seconds / copy_seconds, 2),
+        "peak_bytes_10k": memory[10_000],
+        "peak_bytes_100k": memory[100_000],
+        "memory_ratio_100k_to_10k": round(memory[100_000] / memory[10_000], 2),
+        "target_time_ratio": 3,
+    }
+    print(
+        f"  {rows} rows: COPY {copy_seconds:.2f} s, streamed CSV {csv_seconds:.2f} s, "
+        f"ratio {result['time_ratio_to_copy']}; peak memory {memory[10_000] / 1e6:.1f} MB at 10k, "
+        f"{memory[100_000] / 1e6:.1f} MB at 100k (ratio {result['memory_ratio_100k_to_10k']})"
+    )
+    save("export", result)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else None)
