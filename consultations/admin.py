@@ -1,7 +1,14 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from consultations.models import Committee, Feedback, FeedbackEvent, Meeting, Member
+from consultations.models import (
+    Committee,
+    Feedback,
+    FeedbackEvent,
+    Meeting,
+    MeetingEvent,
+    Member,
+)
 from taata_portal.admin_mixins import ReadOnlyAdminMixin
 
 
@@ -17,8 +24,15 @@ class CommitteeAdmin(TabbedTranslationAdmin):
     inlines = [MemberInline]
 
 
+class MeetingEventInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = MeetingEvent
+    extra = 0
+    readonly_fields = ("action", "actor", "at", "detail")
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
+    inlines = [MeetingEventInline]
     list_display = ("committee", "starts_at", "status")
     list_filter = ("status",)
     list_select_related = ("committee",)

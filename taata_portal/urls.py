@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from taata_portal.views.health import healthz
 from taata_portal.views.language import root_redirect
+from taata_portal.views.privacy import privacy
 
 urlpatterns = [
     path("", root_redirect, name="root"),
@@ -16,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("taata_portal.urls_accounts")),
     path("my/", include("taata_portal.urls_my")),
     path("reports/", include("reports.urls")),
+    path("privacy/", privacy, name="privacy"),
     path("", include("recommendations.urls")),
     path("", include("consultations.urls")),
     prefix_default_language=True,

@@ -1,6 +1,6 @@
 from .committee import Committee, Member
 from .feedback import Feedback, FeedbackEvent
-from .meeting import AgendaItem, Decision, Meeting
+from .meeting import AgendaItem, Decision, Meeting, MeetingEvent
 
 __all__ = [
     "AgendaItem",
@@ -9,5 +9,6 @@ __all__ = [
     "Feedback",
     "FeedbackEvent",
     "Meeting",
+    "MeetingEvent",
     "Member",
 ]

@@ -101,3 +101,30 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class MeetingEvent(models.Model):
+    """Who scheduled a meeting, recorded its minutes or status, or a decision, and when."""
+
+    class Action(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        RECORDED = "recorded", _("Minutes, status or attendance recorded")
+        DECISION = "decision", _("Decision recorded")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("meeting event")
+        verbose_name_plural = _("meeting events")
+
+    def __str__(self):
+        return f"{self.meeting_id} {self.action}"

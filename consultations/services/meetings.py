@@ -7,7 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import AgendaItem, Committee, Decision, Meeting, Member
+from consultations.models import AgendaItem, Committee, Decision, Meeting, MeetingEvent, Member
 from consultations.permissions import can_manage_committees, can_manage_meeting
 from recommendations.models import Commitment
 from recommendations.services.decisions import commitment_record_decision
@@ -116,6 +116,7 @@ def meeting_schedule(
         AgendaItem(meeting=meeting, position=i, title=line[:300])
         for i, line in enumerate(_agenda_lines(agenda), start=1)
     )
+    MeetingEvent.objects.create(meeting=meeting, action=MeetingEvent.Action.SCHEDULED, actor=user)
     return meeting
 
 
@@ -158,6 +159,9 @@ def meeting_record(
     if minutes_pdf is not None:
         meeting.minutes_pdf = evidence_check(minutes_pdf).content
     meeting.save()
+    MeetingEvent.objects.create(
+        meeting=meeting, action=MeetingEvent.Action.RECORDED, actor=user, detail=status
+    )
     return meeting
 
 
@@ -199,6 +203,9 @@ def decision_record(
     if errors:
         raise ValidationError(errors)
     decision = Decision.objects.create(meeting=meeting, text=text, commitment=commitment)
+    MeetingEvent.objects.create(
+        meeting=meeting, action=MeetingEvent.Action.DECISION, actor=user, detail=text[:200]
+    )
     if commitment is not None:
         entry = commitment_record_decision(
             author=user,

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from taata_portal.models import User
 from taata_portal.services.demo import DEMO_PASSWORD
@@ -28,7 +29,9 @@ def test_demo_accounts_are_marked_printed_and_can_log_in(reference_data, setting
     assert demo.filter(role=User.Role.COUNCILLOR).values("body").distinct().count() == 20
     assert all(u.username.startswith("demo-") for u in demo)
     assert "demo-councillor-tata" in out.getvalue() and DEMO_PASSWORD in out.getvalue()
-    councillor = authenticate(username="demo-councillor-tata", password=DEMO_PASSWORD)
+    # Login throttling needs the request (its address) to authenticate.
+    request = RequestFactory().post("/ar/accounts/login/")
+    councillor = authenticate(request, username="demo-councillor-tata", password=DEMO_PASSWORD)
     assert councillor.role == User.Role.COUNCILLOR
     assert councillor.body.commune.code == "09.551.01.07"
 
