@@ -29,20 +29,21 @@ from taata_portal.selectors import commune_get
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
-def _form_page(request, form, title, *, back, status=200):
+def service_form(request, form, *, call, done, success, title, back):
+    """The shape every management form shares: on POST run the service with the form's data
+    and go to `done(result)`; otherwise, or on a validation error, show the form as typed (with
+    a 400 when it carries errors)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = call(form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect(done(result))
     context = {"form": form, "title": title, "back": back}
+    status = 400 if form.errors else 200
     return render(request, "consultations/form_page.html", context, status=status)
-
-
-def _submit(request, form, call):
-    """Run a service with the form's data; on a validation error keep the form as typed."""
-    if not form.is_valid():
-        return None
-    try:
-        return call(form.cleaned_data)
-    except ValidationError as exc:
-        add_service_errors(form, exc)
-        return None
 
 
 @require_safe
@@ -65,70 +66,51 @@ def committee_new(request, code: str):
     commune = commune_get(code=code)
     if not can_manage_committees(request.user, commune):
         return refuse(request)
-    form = CommitteeForm(request.POST or None)
-    if request.method == "POST":
-        committee = _submit(
-            request,
-            form,
-            lambda d: services.committee_create(user=request.user, commune_id=commune.pk, **d),
-        )
-        if committee:
-            messages.success(request, _("Committee created."))
-            return redirect("committee_detail", committee_id=committee.pk)
-    return _form_page(
+    return service_form(
         request,
-        form,
-        _("New committee"),
+        CommitteeForm(request.POST or None),
+        call=lambda d: services.committee_create(user=request.user, commune_id=commune.pk, **d),
+        done=lambda committee: reverse("committee_detail", args=[committee.pk]),
+        success=_("Committee created."),
+        title=_("New committee"),
         back=reverse("commune_detail", args=[commune.code]),
-        status=400 if form.errors else 200,
     )
+
+
+def _managed_committee(request, committee_id: int):
+    committee = get_object_or_404(Committee.objects.select_related("commune"), pk=committee_id)
+    return committee, can_manage_committees(request.user, committee.commune)
 
 
 @GET_POST
 def member_new(request, committee_id: int):
-    committee = get_object_or_404(Committee.objects.select_related("commune"), pk=committee_id)
-    if not can_manage_committees(request.user, committee.commune):
+    committee, allowed = _managed_committee(request, committee_id)
+    if not allowed:
         return refuse(request)
-    form = MemberForm(request.POST or None)
-    if request.method == "POST":
-        member = _submit(
-            request,
-            form,
-            lambda d: services.member_add(user=request.user, committee_id=committee.pk, **d),
-        )
-        if member:
-            messages.success(request, _("Member added."))
-            return redirect("committee_detail", committee_id=committee.pk)
-    return _form_page(
+    return service_form(
         request,
-        form,
-        _("Add a member"),
+        MemberForm(request.POST or None),
+        call=lambda d: services.member_add(user=request.user, committee_id=committee.pk, **d),
+        done=lambda _member: reverse("committee_detail", args=[committee.pk]),
+        success=_("Member added."),
+        title=_("Add a member"),
         back=reverse("committee_detail", args=[committee.pk]),
-        status=400 if form.errors else 200,
     )
 
 
 @GET_POST
 def meeting_new(request, committee_id: int):
-    committee = get_object_or_404(Committee.objects.select_related("commune"), pk=committee_id)
-    if not can_manage_committees(request.user, committee.commune):
+    committee, allowed = _managed_committee(request, committee_id)
+    if not allowed:
         return refuse(request)
-    form = MeetingScheduleForm(request.POST or None)
-    if request.method == "POST":
-        meeting = _submit(
-            request,
-            form,
-            lambda d: services.meeting_schedule(user=request.user, committee_id=committee.pk, **d),
-        )
-        if meeting:
-            messages.success(request, _("Meeting scheduled."))
-            return redirect("meeting_detail", meeting_id=meeting.pk)
-    return _form_page(
+    return service_form(
         request,
-        form,
-        _("Schedule a meeting"),
+        MeetingScheduleForm(request.POST or None),
+        call=lambda d: services.meeting_schedule(user=request.user, committee_id=committee.pk, **d),
+        done=lambda meeting: reverse("meeting_detail", args=[meeting.pk]),
+        success=_("Meeting scheduled."),
+        title=_("Schedule a meeting"),
         back=reverse("committee_detail", args=[committee.pk]),
-        status=400 if form.errors else 200,
     )
 
 
@@ -147,10 +129,15 @@ def meeting_minutes_pdf(request, meeting_id: int):
     return checked_file_response(meeting.minutes_pdf)
 
 
+def _managed_meeting(request, meeting_id: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("committee__commune"), pk=meeting_id)
+    return meeting, can_manage_meeting(request.user, meeting)
+
+
 @GET_POST
 def meeting_record(request, meeting_id: int):
-    meeting = get_object_or_404(Meeting.objects.select_related("committee__commune"), pk=meeting_id)
-    if not can_manage_meeting(request.user, meeting):
+    meeting, allowed = _managed_meeting(request, meeting_id)
+    if not allowed:
         return refuse(request)
     initial = {
         "status": meeting.status,
@@ -158,51 +145,35 @@ def meeting_record(request, meeting_id: int):
         "attendance_women": meeting.attendance_women,
         "attendance_men": meeting.attendance_men,
     }
-    form = MeetingRecordForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST":
-        saved = _submit(
-            request,
-            form,
-            lambda d: services.meeting_record(user=request.user, meeting_id=meeting.pk, **d),
-        )
-        if saved:
-            messages.success(request, _("Meeting record saved."))
-            return redirect("meeting_detail", meeting_id=meeting.pk)
-    return _form_page(
+    return service_form(
         request,
-        form,
-        _("Minutes and attendance"),
+        MeetingRecordForm(request.POST or None, request.FILES or None, initial=initial),
+        call=lambda d: services.meeting_record(user=request.user, meeting_id=meeting.pk, **d),
+        done=lambda _meeting: reverse("meeting_detail", args=[meeting.pk]),
+        success=_("Meeting record saved."),
+        title=_("Minutes and attendance"),
         back=reverse("meeting_detail", args=[meeting.pk]),
-        status=400 if form.errors else 200,
     )
 
 
 @GET_POST
 def decision_new(request, meeting_id: int):
-    meeting = get_object_or_404(Meeting.objects.select_related("committee__commune"), pk=meeting_id)
-    if not can_manage_meeting(request.user, meeting):
+    meeting, allowed = _managed_meeting(request, meeting_id)
+    if not allowed:
         return refuse(request)
-    commune = meeting.committee.commune
-    form = DecisionForm(request.POST or None, commune=commune)
-    if request.method == "POST":
-
-        def call(d):
-            return services.decision_record(
-                user=request.user,
-                meeting_id=meeting.pk,
-                text=d["text"],
-                commitment_id=d["commitment"].pk if d["commitment"] else None,
-                milestone_title=d["milestone_title"],
-                milestone_due=d["milestone_due"],
-            )
-
-        if _submit(request, form, call):
-            messages.success(request, _("Decision recorded."))
-            return redirect("meeting_detail", meeting_id=meeting.pk)
-    return _form_page(
+    return service_form(
         request,
-        form,
-        _("Record a decision"),
+        DecisionForm(request.POST or None, commune=meeting.committee.commune),
+        call=lambda d: services.decision_record(
+            user=request.user,
+            meeting_id=meeting.pk,
+            text=d["text"],
+            commitment_id=d["commitment"].pk if d["commitment"] else None,
+            milestone_title=d["milestone_title"],
+            milestone_due=d["milestone_due"],
+        ),
+        done=lambda _decision: reverse("meeting_detail", args=[meeting.pk]),
+        success=_("Decision recorded."),
+        title=_("Record a decision"),
         back=reverse("meeting_detail", args=[meeting.pk]),
-        status=400 if form.errors else 200,
     )
