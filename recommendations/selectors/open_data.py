@@ -7,7 +7,7 @@ CHUNK = 2000
 # On PostgreSQL the timeline is read with plain SQL through a server-side cursor, the time
 # formatted by the database: the ORM's per-row work made the export five times slower than
 # PostgreSQL's own COPY of the same rows (BENCHMARKS.md), against a target of three.
-_POSTGRES_SQL = """
+POSTGRES_SELECT = """
 SELECT u.commitment_id, r.number, COALESCE(cm.code, ''), u.kind,
        to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"'),
        u.level_before, u.level_after, u.progress_before, u.progress_after, u.evidence_kind
@@ -51,6 +51,6 @@ def public_timeline_rows():
 
 def _postgres_rows():
     with connection.chunked_cursor() as cursor:
-        cursor.execute(_POSTGRES_SQL)
+        cursor.execute(POSTGRES_SELECT)
         while chunk := cursor.fetchmany(CHUNK):
             yield from chunk

@@ -10,12 +10,12 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from reports.exporters import CONTENT_TYPES
-from reports.exporters.csv_export import csv_lines, report_csv_lines
+from reports.exporters.csv_export import report_csv_lines
 from reports.exporters.json_export import report_dict
 from reports.filters import ReportFilters
 from reports.models import PublishedReport
 from reports.services.build import report_build
-from reports.services.open_data import UPDATE_COLUMNS, public_update_rows
+from reports.services.open_data import updates_csv_chunks
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "progress-1.0.json"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -61,7 +61,7 @@ def progress_csv(request):
 @require_safe
 def updates_csv(request):
     """Every entry of every public commitment's timeline, streamed: memory stays flat."""
-    lines = csv_lines(UPDATE_COLUMNS, public_update_rows(), clean=False)
+    lines = updates_csv_chunks()
     response = StreamingHttpResponse(
         (line.encode("utf-8") for line in lines), content_type=CONTENT_TYPES["csv"]
     )

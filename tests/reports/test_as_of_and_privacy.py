@@ -85,6 +85,7 @@ def all_outputs(client, staff) -> list[str]:
     return texts
 
 
+@pytest.mark.django_db(transaction=True)
 def test_no_personal_data_in_any_export_or_open_data_file(client, dataset, staff):
     outputs = all_outputs(client, staff)
     assert len(outputs) == 8
@@ -94,6 +95,9 @@ def test_no_personal_data_in_any_export_or_open_data_file(client, dataset, staff
         assert "حي السلام" not in text  # not even the feedback's text
 
 
+# Transactional: on PostgreSQL updates.csv is streamed by COPY on a connection of its own,
+# which sees committed rows only.
+@pytest.mark.django_db(transaction=True)
 def test_open_data_is_anonymous_and_public_commitments_only(client, dataset):
     data = client.get("/open-data/progress.json").json()
     titles = {c["title"] for c in data["commitments"]}
@@ -121,3 +125,31 @@ def test_export_progress_command(dataset, tmp_path):
     )
     text = out.read_bytes().decode("utf-8-sig")
     assert "رقمنة الحالة المدنية بأقا" in text and "تدبير الموارد المائية" not in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_copy_stream_matches_the_python_rows_and_leaves_no_thread_behind(
+    require_postgres, dataset
+):
+    import csv
+    import threading
+
+    from reports.exporters.csv_export import csv_lines
+    from reports.services.open_data import (
+        UPDATE_COLUMNS,
+        public_update_rows,
+        updates_csv_chunks,
+    )
+
+    def parsed(chunks):
+        return list(csv.reader(io.StringIO("".join(chunks).lstrip("\ufeff"))))
+
+    by_copy = parsed(updates_csv_chunks())
+    by_python = parsed(csv_lines(UPDATE_COLUMNS, public_update_rows(), clean=False))
+    assert by_copy == by_python and len(by_copy) == 1 + 3
+
+    stream = updates_csv_chunks()
+    next(stream)  # the header
+    next(stream)  # the first chunk: the COPY thread has run
+    stream.close()  # the client went away before the end
+    assert not any(t.name == "open-data-copy" and t.is_alive() for t in threading.enumerate())
