@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -11,15 +11,10 @@ from consultations.models import Feedback
 from consultations.services.tracking_codes import tracking_code_clean
 from taata_portal.arabic import normalise
 from taata_portal.permissions import councillor_commune_id, is_observatory_staff
+from taata_portal.queries import flag
 
 S = Feedback.State
 PUBLIC_PAGE_SIZE = 20
-
-
-def _flag(condition: Q) -> Case:
-    return Case(
-        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
-    )
 
 
 def with_deadlines(feedback: QuerySet, *, now: datetime.datetime | None = None) -> QuerySet:
@@ -28,8 +23,8 @@ def with_deadlines(feedback: QuerySet, *, now: datetime.datetime | None = None) 
     ack_by = now - datetime.timedelta(days=settings.FEEDBACK_ACKNOWLEDGE_DAYS)
     answer_by = now - datetime.timedelta(days=settings.FEEDBACK_ANSWER_DAYS)
     return feedback.annotate(
-        acknowledge_overdue=_flag(Q(state=S.RECEIVED, created_at__lt=ack_by)),
-        answer_overdue=_flag(Q(state__in=[S.RECEIVED, S.ACKNOWLEDGED], created_at__lt=answer_by)),
+        acknowledge_overdue=flag(Q(state=S.RECEIVED, created_at__lt=ack_by)),
+        answer_overdue=flag(Q(state__in=[S.RECEIVED, S.ACKNOWLEDGED], created_at__lt=answer_by)),
     )
 
 

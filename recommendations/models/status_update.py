@@ -21,6 +21,10 @@ class StatusUpdate(models.Model):
         DECISION = "decision", _("Committee decision")
         EDIT = "edit", _("Commitment edited by staff")
 
+    # Entries by the owners themselves: only these count as "an update" for staleness. A plan
+    # change by staff or a committee decision does not make a forgotten commitment fresh.
+    OWNER_KINDS = (Kind.UPDATE, Kind.MILESTONE)
+
     class EvidenceKind(models.TextChoices):
         NONE = "", _("None")
         PDF = "pdf", _("PDF document")

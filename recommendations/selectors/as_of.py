@@ -16,7 +16,6 @@ from recommendations.models import Commitment, Level, StatusUpdate
 from recommendations.models.commitment import CLOSED_LEVELS
 from taata_portal.models import Body
 
-OWNER_KINDS = (StatusUpdate.Kind.UPDATE, StatusUpdate.Kind.MILESTONE)
 EDITED_FIELDS = ("body", "start_date", "target_date", "is_public")
 
 
@@ -82,7 +81,7 @@ def _replay(states: dict, cutoff: datetime.datetime) -> None:
     ):
         state = states[commitment_id]
         state.level, state.progress = level, progress
-        if kind in OWNER_KINDS:
+        if kind in StatusUpdate.OWNER_KINDS:
             state.last_owner_update = created_at
         if kind == StatusUpdate.Kind.UPDATE:
             state.updates += 1

@@ -3,21 +3,14 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import BooleanField, Case, Min, Q, QuerySet, Value, When
+from django.db.models import Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from recommendations.models.commitment import CLOSED_LEVELS
+from taata_portal.queries import flag
 
 DUE_SOON_DAYS = 14
-
-
-def _flag(condition: Q) -> Case:
-    # Case rather than a bare Q: NULLs (no milestone left) become False, and sort the same on
-    # every database.
-    return Case(
-        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
-    )
 
 
 def with_flags(commitments: QuerySet, *, now: datetime.datetime | None = None) -> QuerySet:
@@ -34,10 +27,10 @@ def with_flags(commitments: QuerySet, *, now: datetime.datetime | None = None) -
         last_activity=Coalesce("last_update_at", "created_at"),
         next_due=Min("milestones__due_date", filter=Q(milestones__done_on__isnull=True)),
     ).annotate(
-        is_stale=_flag(still_open & Q(last_activity__lt=stale_before)),
-        is_overdue=_flag(still_open & Q(target_date__lt=today)),
-        milestone_overdue=_flag(still_open & Q(next_due__lt=today)),
-        milestone_due_soon=_flag(
+        is_stale=flag(still_open & Q(last_activity__lt=stale_before)),
+        is_overdue=flag(still_open & Q(target_date__lt=today)),
+        milestone_overdue=flag(still_open & Q(next_due__lt=today)),
+        milestone_due_soon=flag(
             still_open
             & Q(next_due__gte=today, next_due__lte=today + datetime.timedelta(days=DUE_SOON_DAYS))
         ),

@@ -15,9 +15,6 @@ from recommendations.models import Commitment, StatusUpdate
 
 from .progress import milestones_progress
 
-# Entries by the owners themselves: only these count as "an update" for staleness. A plan
-# change by staff or a committee decision does not make a forgotten commitment fresh.
-OWNER_KINDS = (StatusUpdate.Kind.UPDATE, StatusUpdate.Kind.MILESTONE)
 SOURCE_URL_MAX = 300
 
 
@@ -93,7 +90,7 @@ def timeline_append(
         new_progress = commitment.progress if progress is None else progress
 
     new_state = {"level": new_level, "progress": new_progress, "version": F("version") + 1}
-    if kind in OWNER_KINDS:
+    if kind in StatusUpdate.OWNER_KINDS:
         new_state["last_update_at"] = at
     # The compare-and-swap on the locked row: belt and braces should a caller ever reach here
     # without the lock.

@@ -11,6 +11,22 @@ from tests.factories import CouncillorFactory
 pytestmark = pytest.mark.django_db
 
 
+def link_update(commitment, author, *, version, note):
+    """A timeline entry with link evidence, for bulk-building pages to measure."""
+    return StatusUpdate(
+        commitment=commitment,
+        author=author,
+        level_before="limited",
+        level_after="limited",
+        progress_before=0,
+        progress_after=10,
+        version=version,
+        note=note,
+        evidence_kind="link",
+        evidence_link="https://example.org/e",
+    )
+
+
 def build(scale: int) -> dict:
     """Reference data plus `scale` × 6 commitments, each with milestones and a few updates."""
     councils = list(Body.objects.filter(kind=Body.Kind.COMMUNE_COUNCIL).order_by("slug"))
@@ -37,18 +53,7 @@ def build(scale: int) -> dict:
         for k in range(2)
     )
     StatusUpdate.objects.bulk_create(
-        StatusUpdate(
-            commitment=c,
-            author=author,
-            level_before="limited",
-            level_after="limited",
-            progress_before=0,
-            progress_after=10,
-            version=v + 1,
-            note=f"ملاحظة {v}",
-            evidence_kind="link",
-            evidence_link="https://example.org/e",
-        )
+        link_update(c, author, version=v + 1, note=f"ملاحظة {v}")
         for c in commitments
         for v in range(1, 4)
     )
@@ -84,19 +89,7 @@ def grow_timeline(commitment, author, n):
     """More entries and milestones on the very commitment whose page is measured."""
     first = commitment.updates.order_by("-version").values_list("version", flat=True).first()
     StatusUpdate.objects.bulk_create(
-        StatusUpdate(
-            commitment=commitment,
-            author=author,
-            level_before="limited",
-            level_after="limited",
-            progress_before=0,
-            progress_after=10,
-            version=first + v + 1,
-            note=f"إضافة {v}",
-            evidence_kind="link",
-            evidence_link="https://example.org/e",
-        )
-        for v in range(n)
+        link_update(commitment, author, version=first + v + 1, note=f"إضافة {v}") for v in range(n)
     )
     Milestone.objects.bulk_create(
         Milestone(
