@@ -45,15 +45,18 @@ def env(**extra) -> dict:
     }
 
 
-def manage(*args, **extra):
+def _run(command: list, **extra) -> str:
     return subprocess.run(
-        [PY, "manage.py", *args],
-        cwd=BASE,
-        env=env(**extra),
-        check=True,
-        capture_output=True,
-        text=True,
+        command, cwd=BASE, env=env(**extra), check=True, capture_output=True, text=True
     ).stdout
+
+
+def manage(*args, **extra) -> str:
+    return _run([PY, "manage.py", *args], **extra)
+
+
+def run_module(module: str, *args, **extra) -> str:
+    return _run([PY, "-m", module, *args], **extra)
 
 
 def prepare_database(*, updates: int | None = None, name_suffix: str = "") -> str:
@@ -67,10 +70,8 @@ def prepare_database(*, updates: int | None = None, name_suffix: str = "") -> st
     extra = {"DATABASE_URL": url}
     manage("flush", "--noinput", **extra) if _has_tables(url) else None
     manage("migrate", "--noinput", "-v0", **extra)
-    args = ["generate_bench_data", "--scale", "1"] + (
-        ["--updates", str(updates)] if updates else []
-    )
-    print("  " + manage(*args, **extra).strip().splitlines()[-1])
+    args = ["--scale", "1"] + (["--updates", str(updates)] if updates else [])
+    print("  " + run_module("bench.generate", *args, **extra).strip().splitlines()[-1])
     return url
 
 
@@ -79,7 +80,7 @@ def _has_tables(url: str) -> bool:
 
     conn = psycopg2.connect(url.replace("postgres://", "postgresql://"))
     with conn.cursor() as cur:
-        cur.execute("SELECT to_regclass('public.taata_portal_user') IS NOT NULL")
+        cur.execute("SELECT to_regclass('public.accounts_user') IS NOT NULL")
         found = cur.fetchone()[0]
     conn.close()
     return found

@@ -17,8 +17,8 @@ COPY (
   FROM recommendations_statusupdate u
   JOIN recommendations_commitment c ON c.id = u.commitment_id
   JOIN recommendations_recommendation r ON r.id = c.recommendation_id
-  JOIN taata_portal_body b ON b.id = c.body_id
-  LEFT JOIN taata_portal_commune cm ON cm.id = b.commune_id
+  JOIN territory_body b ON b.id = c.body_id
+  LEFT JOIN territory_commune cm ON cm.id = b.commune_id
   WHERE c.is_public ORDER BY u.created_at, u.id
 ) TO STDOUT WITH CSV HEADER
 """
@@ -31,7 +31,7 @@ class Null(io.RawIOBase):
 
 def django_csv(limit=None):
     """What /open-data/updates.csv sends, consumed as the response would be."""
-    from reports.services.open_data import updates_csv_chunks
+    from reports.services.updates_csv import updates_csv_chunks
 
     count = 0
     chunks = updates_csv_chunks()

@@ -65,7 +65,7 @@ def main(url=None):
 
     conn = psycopg2.connect(url.replace("postgres://", "postgresql://"))
     with conn.cursor() as cur:
-        cur.execute("SELECT id FROM taata_portal_commune WHERE code = '09.551.01.07'")
+        cur.execute("SELECT id FROM territory_commune WHERE code = '09.551.01.07'")
         commune_id = cur.fetchone()[0]
     conn.close()
     with Gunicorn(url, workers=2) as server:

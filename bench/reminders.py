@@ -19,10 +19,11 @@ def main(url=None):
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
+    from accounts.models import User
+    from notifications.models import Notification, ReminderItem
+    from notifications.services.daily_run import reminders_run
     from recommendations.models import Commitment
     from taata_portal.celery import app as celery_app
-    from taata_portal.models import Notification, ReminderItem, User
-    from taata_portal.services.reminders import reminders_run
 
     # The run enqueues one task per person; here they wait in memory and are sent below, timed
     # apart, as workers would.
@@ -46,7 +47,7 @@ def main(url=None):
         run_seconds = time.perf_counter() - start  # collect, store, escalate, prepare digests
     queries = len(captured)
     # Sending: one task per person (in-process here), each rendering in the person's language.
-    from taata_portal.services.notifications import notification_send
+    from notifications.services.delivery import notification_send
 
     start = time.perf_counter()
     for pk in Notification.objects.filter(status="pending").values_list("pk", flat=True):

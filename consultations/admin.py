@@ -9,7 +9,7 @@ from consultations.models import (
     MeetingEvent,
     Member,
 )
-from taata_portal.admin_mixins import ReadOnlyAdminMixin
+from web.admin_mixins import ReadOnlyAdminMixin
 
 
 class MemberInline(admin.TabularInline):

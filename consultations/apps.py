@@ -7,6 +7,6 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations and feedback")
 
     def ready(self):
-        from consultations import reminders
+        from consultations import reminder_rules
 
-        reminders.register()
+        reminder_rules.register()

@@ -2,22 +2,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Committee, Feedback, Meeting, Member
-from recommendations.models import Commitment, Recommendation
-from taata_portal.models import Commune
+from recommendations.selectors.commitments import commitments_of_commune
+from recommendations.selectors.recommendations import recommendation_list
+from territory.selectors import commune_list
 
 
 class FeedbackForm(forms.Form):
     """What a resident sends. The service checks it all again; this parses and explains."""
 
     commune = forms.ModelChoiceField(
-        label=_("Commune"), queryset=Commune.objects.order_by("code"), empty_label=_("Choose…")
+        label=_("Commune"), queryset=commune_list(), empty_label=_("Choose…")
     )
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Feedback.Kind.choices, widget=forms.RadioSelect
     )
     recommendation = forms.ModelChoiceField(
         label=_("About a recommendation (optional)"),
-        queryset=Recommendation.objects.order_by("number"),
+        queryset=recommendation_list(),
         required=False,
         empty_label=_("None"),
     )
@@ -80,7 +81,7 @@ class InboxFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     commune = forms.ModelChoiceField(
         label=_("Commune"),
-        queryset=Commune.objects.order_by("code"),
+        queryset=commune_list(),
         required=False,
         empty_label=_("All"),
     )
@@ -136,7 +137,7 @@ class DecisionForm(forms.Form):
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
     commitment = forms.ModelChoiceField(
         label=_("Commitment it concerns (optional)"),
-        queryset=Commitment.objects.none(),
+        queryset=commitments_of_commune(commune_id=0),
         required=False,
         empty_label=_("None"),
     )
@@ -152,6 +153,4 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, commune=None, **kwargs):
         super().__init__(*args, **kwargs)
         if commune is not None:
-            self.fields["commitment"].queryset = Commitment.objects.filter(
-                body__commune=commune
-            ).order_by("recommendation__number", "pk")
+            self.fields["commitment"].queryset = commitments_of_commune(commune_id=commune.pk)

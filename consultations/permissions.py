@@ -1,6 +1,6 @@
 """Who may do what with committees, meetings and feedback: one named predicate per question."""
 
-from taata_portal.permissions import councillor_commune_id, is_observatory_staff
+from accounts.permissions import councillor_commune_id, is_observatory_staff
 
 
 def is_commune_councillor(user, commune_id: int) -> bool:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from accounts.models import User
 from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
 from recommendations.permissions import can_manage_commitments
 from recommendations.services.commitments import (
@@ -9,8 +10,7 @@ from recommendations.services.commitments import (
     commitment_edit,
 )
 from recommendations.services.milestones import milestone_create
-from taata_portal.admin_mixins import ReadOnlyAdminMixin
-from taata_portal.models import User
+from web.admin_mixins import ReadOnlyAdminMixin
 
 
 class StaffOnly:

@@ -7,6 +7,6 @@ class RecommendationsConfig(AppConfig):
     verbose_name = _("Recommendations and commitments")
 
     def ready(self):
-        from recommendations import reminders
+        from recommendations import reminder_rules
 
-        reminders.register()
+        reminder_rules.register()

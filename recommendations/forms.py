@@ -2,7 +2,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Level
+from recommendations.state.levels import Level
 
 
 class StatusUpdateForm(forms.Form):

@@ -5,7 +5,7 @@ one place. Anonymous users get False everywhere but reading public commitments; 
 that into a redirect to the login page, and a logged-in refusal into a 403.
 """
 
-from taata_portal.permissions import is_observatory_staff
+from accounts.permissions import councillor_commune_id, is_observatory_staff
 
 
 def can_read_commitment(user, commitment) -> bool:
@@ -28,3 +28,17 @@ def can_tick_milestone(user, milestone) -> bool:
 def can_manage_commitments(user) -> bool:
     """Create and edit commitments and milestones: staff only."""
     return is_observatory_staff(user)
+
+
+def can_plan_milestone(user, commitment) -> bool:
+    """Add a dated step to a commitment's plan: staff (a committee decision may too, below)."""
+    return can_manage_commitments(user)
+
+
+def can_record_decision(user, commitment) -> bool:
+    """A consultation committee's decision about a commitment, possibly adding a milestone: the
+    councillors of the commune it belongs to, and staff."""
+    if is_observatory_staff(user):
+        return True
+    commune_id = councillor_commune_id(user)
+    return commune_id is not None and commune_id == commitment.body.commune_id

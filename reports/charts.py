@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from recommendations.models import Level
+from recommendations.state.levels import Level
 
 LEVEL_COLOURS = {
     Level.NOT_STARTED: "#6c757d",

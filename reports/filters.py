@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Level, Recommendation
-from taata_portal.models import Body, Commune
+from recommendations.selectors.recommendations import recommendation_list
+from recommendations.state.levels import Level
+from territory.selectors import body_list, commune_list
 
 
 @dataclass(frozen=True)
@@ -50,19 +51,19 @@ class ReportFilters:
 class ReportFilterForm(forms.Form):
     communes = forms.ModelMultipleChoiceField(
         label=_("Communes"),
-        queryset=Commune.objects.order_by("code"),
+        queryset=commune_list(),
         required=False,
         to_field_name="code",
     )
     recommendations = forms.ModelMultipleChoiceField(
         label=_("Recommendations"),
-        queryset=Recommendation.objects.order_by("number"),
+        queryset=recommendation_list(),
         required=False,
         to_field_name="number",
     )
     bodies = forms.ModelMultipleChoiceField(
         label=_("Bodies"),
-        queryset=Body.objects.order_by("kind", "slug"),
+        queryset=body_list(),
         required=False,
         to_field_name="slug",
     )

@@ -1,4 +1,4 @@
-from taata_portal.permissions import is_observatory_staff
+from accounts.permissions import is_observatory_staff
 
 
 def can_view_reports(user) -> bool:

@@ -14,8 +14,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("accounts/", include("taata_portal.urls_accounts")),
-    path("my/", include("taata_portal.urls_my")),
+    path("accounts/", include("accounts.urls")),
+    path("my/", include("notifications.urls")),
     path("reports/", include("reports.urls")),
     path("privacy/", privacy, name="privacy"),
     path("", include("recommendations.urls")),

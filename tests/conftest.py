@@ -61,7 +61,7 @@ def require_redis():
 @pytest.fixture
 def reference_data(db):
     from recommendations.services.reference import recommendations_load_reference
-    from taata_portal.services.reference import bodies_load_reference, communes_load_reference
+    from territory.services import bodies_load_reference, communes_load_reference
 
     communes_load_reference()
     bodies_load_reference()

@@ -2,8 +2,9 @@ import datetime
 
 import factory
 
+from accounts.models import User
 from recommendations.models import Commitment, Milestone, Recommendation
-from taata_portal.models import Body, Commune, User
+from territory.models import Body, Commune
 
 
 class CommuneFactory(factory.django.DjangoModelFactory):

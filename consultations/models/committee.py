@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from taata_portal.models import Commune
+from territory.models import Commune
 
 
 class Committee(models.Model):

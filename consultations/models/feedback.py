@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from taata_portal.models import Commune
+from territory.models import Commune
 
 
 class Feedback(models.Model):

@@ -42,3 +42,11 @@ def feedback_counts_as_of(*, cutoff: datetime.datetime) -> list[tuple[int, str, 
         )
         for row in rows
     ]
+
+
+def feedback_kind_label(kind: str) -> str:
+    return str(Feedback.Kind(kind).label)
+
+
+def feedback_state_label(state: str) -> str:
+    return str(Feedback.State(state).label)

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from consultations.models import Committee, Decision, Meeting, Member
+from territory.models import Commune
 
 
 def _current_members() -> Q:
@@ -20,7 +21,7 @@ def _with_composition(committees: QuerySet) -> QuerySet:
     return committees.annotate(member_count=Count("members", filter=current), **counts)
 
 
-def committee_list_for_commune(*, commune) -> QuerySet:
+def committee_list_for_commune(*, commune: Commune) -> QuerySet:
     return _with_composition(Committee.objects.filter(commune=commune)).order_by(
         "-is_active", "kind"
     )
@@ -32,12 +33,12 @@ def committee_get(*, committee_id: int) -> Committee:
     )
 
 
-def committee_members(*, committee) -> QuerySet:
+def committee_members(*, committee: Committee) -> QuerySet:
     """Names and contacts: for those who manage the committee, never the public page."""
     return committee.members.select_related("user").order_by("role", "name")
 
 
-def meeting_list_for_commune(*, commune) -> list[Meeting]:
+def meeting_list_for_commune(*, commune: Commune) -> list[Meeting]:
     return list(
         Meeting.objects.filter(committee__commune=commune)
         .select_related("committee")

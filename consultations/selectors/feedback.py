@@ -7,11 +7,13 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from accounts.permissions import councillor_commune_id, is_observatory_staff
+from accounts.types import Actor
 from consultations.models import Feedback
 from consultations.services.tracking_codes import tracking_code_clean
-from taata_portal.arabic import normalise
-from taata_portal.permissions import councillor_commune_id, is_observatory_staff
-from taata_portal.queries import flag
+from db.flags import flag
+from territory.models import Commune
+from text.arabic import normalise
 
 S = Feedback.State
 PUBLIC_PAGE_SIZE = 20
@@ -28,7 +30,7 @@ def with_deadlines(feedback: QuerySet, *, now: datetime.datetime | None = None) 
     )
 
 
-def feedback_published_for_commune(*, commune) -> QuerySet:
+def feedback_published_for_commune(*, commune: Commune) -> QuerySet:
     """Published feedback with its answer. Only fields without personal data are loaded."""
     return (
         Feedback.objects.filter(commune=commune, is_published=True)
@@ -59,7 +61,7 @@ def feedback_search(feedback: QuerySet, query: str) -> QuerySet:
 
 def feedback_inbox(
     *,
-    user,
+    user: Actor,
     state: str = "",
     kind: str = "",
     overdue: bool = False,

@@ -11,10 +11,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from consultations.models import Committee, Feedback, Meeting
-from recommendations.models import Commitment
-from recommendations.models.commitment import CLOSED_LEVELS
-from taata_portal.models import Commune
+from recommendations.selectors.commitments import commitments_of_commune
+from territory.models import Commune
 
 from . import feedback as feedback_services
 from . import meetings as meeting_services
@@ -34,11 +34,11 @@ COMMITTEE_COMMUNES = [
 ]
 
 
-def _meetings(committee, councillor, rng, now):
+def _meetings(
+    committee: Committee, councillor: User, rng: random.Random, now: datetime.datetime
+) -> None:
     commitments = list(
-        Commitment.objects.filter(body__commune=committee.commune, is_demo=True).exclude(
-            level__in=CLOSED_LEVELS
-        )
+        commitments_of_commune(commune_id=committee.commune_id, open_only=True, demo_only=True)
     )
     plan = [-400, -200, -60, -4, 2, 30]  # days from now; -4 is held without minutes
     for offset in plan:
@@ -77,7 +77,7 @@ def _meetings(committee, councillor, rng, now):
             )
 
 
-def _feedback(staff, councillors, rng, now):
+def _feedback(staff: User, councillors: dict, rng: random.Random, now: datetime.datetime) -> None:
     communes = list(Commune.objects.order_by("code"))
     states = ["received", "received", "acknowledged", "answered", "answered", "closed", "rejected"]
     for index in range(42):
@@ -118,7 +118,7 @@ def _feedback(staff, councillors, rng, now):
 
 
 @transaction.atomic
-def demo_consultations_create(*, staff, councillors_by_commune: dict) -> dict:
+def demo_consultations_create(*, staff: User, councillors_by_commune: dict) -> dict:
     """Create the sample consultations data unless it exists; return counts."""
     if not Committee.objects.filter(is_demo=True).exists():
         rng = random.Random(113_14)

@@ -8,12 +8,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.types import Actor
 from consultations.models import Feedback, FeedbackEvent, Meeting
 from consultations.permissions import can_handle_feedback, can_moderate_feedback
-from recommendations.models import Commitment, Recommendation
-from taata_portal.arabic import normalise
-from taata_portal.models import Commune
-from taata_portal.text import clean_text, has_bidi_controls
+from recommendations.selectors.commitments import commitment_of_commune
+from recommendations.selectors.recommendations import recommendation_find
+from territory.models import Commune
+from text.arabic import normalise
+from text.cleaning import clean_text, has_bidi_controls
 
 from .contacts import contact_parse
 from .tracking_codes import tracking_code_new
@@ -44,17 +46,23 @@ def _check_name(name: str, errors: dict) -> str:
     return name
 
 
-def _check_subject(commune_id, recommendation_id, commitment_id, meeting_id, errors) -> dict:
+def _check_subject(
+    commune_id: int,
+    recommendation_id: int | None,
+    commitment_id: int | None,
+    meeting_id: int | None,
+    errors: dict,
+) -> dict:
     """What the feedback is about must exist, and a commitment or meeting must be the commune's."""
     subject = {}
     if recommendation_id:
-        subject["recommendation"] = Recommendation.objects.filter(pk=recommendation_id).first()
+        subject["recommendation"] = recommendation_find(recommendation_id=recommendation_id)
         if subject["recommendation"] is None:
             errors["recommendation"] = _("Choose a recommendation from the list.")
     if commitment_id:
-        commitment = Commitment.objects.filter(
-            pk=commitment_id, is_public=True, body__commune_id=commune_id
-        ).first()
+        commitment = commitment_of_commune(
+            commitment_id=commitment_id, commune_id=commune_id, public_only=True
+        )
         if commitment is None:
             errors["commitment"] = _("This commitment is not one of the chosen commune's.")
         subject["commitment"] = commitment
@@ -162,12 +170,12 @@ _ACTION_LABELS = {
 }
 
 
-def _record(feedback, action, actor, detail="") -> None:
+def _record(feedback: Feedback, action: str, actor: Actor | None, detail: str = "") -> None:
     FeedbackEvent.objects.create(feedback=feedback, action=action, actor=actor, detail=detail)
 
 
 @transaction.atomic
-def feedback_acknowledge(*, user, feedback_id: int) -> Feedback:
+def feedback_acknowledge(*, user: Actor, feedback_id: int) -> Feedback:
     feedback = _locked(feedback_id)
     if not can_handle_feedback(user, feedback):
         raise PermissionDenied
@@ -179,7 +187,7 @@ def feedback_acknowledge(*, user, feedback_id: int) -> Feedback:
 
 
 @transaction.atomic
-def feedback_answer(*, user, feedback_id: int, answer: str) -> Feedback:
+def feedback_answer(*, user: Actor, feedback_id: int, answer: str) -> Feedback:
     feedback = _locked(feedback_id)
     if not can_handle_feedback(user, feedback):
         raise PermissionDenied
@@ -202,7 +210,7 @@ def feedback_answer(*, user, feedback_id: int, answer: str) -> Feedback:
 
 
 @transaction.atomic
-def feedback_close(*, user, feedback_id: int) -> Feedback:
+def feedback_close(*, user: Actor, feedback_id: int) -> Feedback:
     feedback = _locked(feedback_id)
     if not can_handle_feedback(user, feedback):
         raise PermissionDenied
@@ -214,7 +222,7 @@ def feedback_close(*, user, feedback_id: int) -> Feedback:
 
 
 @transaction.atomic
-def feedback_reject(*, user, feedback_id: int, reason: str) -> Feedback:
+def feedback_reject(*, user: Actor, feedback_id: int, reason: str) -> Feedback:
     feedback = _locked(feedback_id)
     if not can_moderate_feedback(user, feedback):
         raise PermissionDenied
@@ -229,7 +237,7 @@ def feedback_reject(*, user, feedback_id: int, reason: str) -> Feedback:
 
 
 @transaction.atomic
-def feedback_set_published(*, user, feedback_id: int, published: bool) -> Feedback:
+def feedback_set_published(*, user: Actor, feedback_id: int, published: bool) -> Feedback:
     """Publish the text (and the answer once there is one) — never the name or contact."""
     feedback = _locked(feedback_id)
     if not can_moderate_feedback(user, feedback):
@@ -246,7 +254,7 @@ def feedback_set_published(*, user, feedback_id: int, published: bool) -> Feedba
 # --- Personal data ----------------------------------------------------------------------------
 
 
-def _erase(feedback: Feedback, actor=None, detail="") -> None:
+def _erase(feedback: Feedback, actor: Actor | None = None, detail: str = "") -> None:
     feedback.name = feedback.contact = feedback.contact_kind = ""
     feedback.consent_to_contact = False
     feedback.personal_data_erased_at = timezone.now()

@@ -3,30 +3,33 @@
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from accounts.types import Actor
 from consultations.models import AgendaItem, Committee, Decision, Meeting, MeetingEvent, Member
 from consultations.permissions import can_manage_committees, can_manage_meeting
-from recommendations.models import Commitment
+from recommendations.selectors.commitments import commitment_of_commune
 from recommendations.services.decisions import commitment_record_decision
-from recommendations.services.evidence import evidence_check
-from taata_portal.models import Commune
-from taata_portal.text import clean_text, has_bidi_controls
+from territory.models import Commune
+from text.cleaning import clean_text, has_bidi_controls
+from uploads.checks import PDF, upload_check
 
 
 @transaction.atomic
 def committee_create(
     *,
-    user,
+    user: Actor,
     commune_id: int,
     kind: str,
     name_ar: str,
-    name_fr="",
-    name_en="",
-    mandate_ar="",
-    is_demo=False,
+    name_fr: str = "",
+    name_en: str = "",
+    mandate_ar: str = "",
+    is_demo: bool = False,
 ) -> Committee:
     commune = Commune.objects.get(pk=commune_id)
     if not can_manage_committees(user, commune):
@@ -52,14 +55,14 @@ def committee_create(
 @transaction.atomic
 def member_add(
     *,
-    user,
+    user: Actor,
     committee_id: int,
     name: str,
     group: str,
     role: str = Member.Role.MEMBER,
     since: datetime.date,
     contact: str = "",
-    member_user=None,
+    member_user: User | None = None,
 ) -> Member:
     committee = Committee.objects.select_related("commune").get(pk=committee_id)
     if not can_manage_committees(user, committee.commune):
@@ -93,7 +96,7 @@ def _agenda_lines(agenda: str) -> list[str]:
 @transaction.atomic
 def meeting_schedule(
     *,
-    user,
+    user: Actor,
     committee_id: int,
     starts_at: datetime.datetime,
     place: str,
@@ -123,11 +126,11 @@ def meeting_schedule(
 @transaction.atomic
 def meeting_record(
     *,
-    user,
+    user: Actor,
     meeting_id: int,
     status: str,
     minutes: str = "",
-    minutes_pdf=None,
+    minutes_pdf: UploadedFile | None = None,
     attendance_women: int = 0,
     attendance_men: int = 0,
 ) -> Meeting:
@@ -146,18 +149,19 @@ def meeting_record(
     ):
         if not isinstance(value, int) or not 0 <= value <= 1000:
             errors[field] = _("Enter a number from 0 to 1000.")
+    checked_pdf = None
     if minutes_pdf is not None:
-        minutes_pdf.seek(0)
-        if not minutes_pdf.read(5).startswith(b"%PDF-"):
-            errors["minutes_pdf"] = _("The minutes file must be a PDF.")
-        minutes_pdf.seek(0)
+        try:
+            checked_pdf = upload_check(minutes_pdf, kinds=(PDF,))
+        except ValidationError as exc:
+            errors["minutes_pdf"] = exc.messages
     if errors:
         raise ValidationError(errors)
     meeting.status = status
     meeting.minutes = clean_text(minutes)
     meeting.attendance_women, meeting.attendance_men = attendance_women, attendance_men
-    if minutes_pdf is not None:
-        meeting.minutes_pdf = evidence_check(minutes_pdf).content
+    if checked_pdf is not None:
+        meeting.minutes_pdf = checked_pdf.content
     meeting.save()
     MeetingEvent.objects.create(
         meeting=meeting, action=MeetingEvent.Action.RECORDED, actor=user, detail=status
@@ -173,7 +177,7 @@ def _without_language(path: str) -> str:
 @transaction.atomic
 def decision_record(
     *,
-    user,
+    user: Actor,
     meeting_id: int,
     text: str,
     commitment_id: int | None = None,
@@ -191,9 +195,9 @@ def decision_record(
         errors["text"] = _("Write the decision.")
     commitment = None
     if commitment_id:
-        commitment = Commitment.objects.filter(
-            pk=commitment_id, body__commune=meeting.committee.commune
-        ).first()
+        commitment = commitment_of_commune(
+            commitment_id=commitment_id, commune_id=meeting.committee.commune_id
+        )
         if commitment is None:
             errors["commitment"] = _("This commitment is not one of the meeting's commune.")
     if milestone_title and not commitment_id:

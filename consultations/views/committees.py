@@ -21,10 +21,10 @@ from consultations.permissions import (
 )
 from consultations.selectors.committees import committee_get, committee_members, meeting_get
 from consultations.services import meetings as services
-from taata_portal.files import checked_file_response
-from taata_portal.forms import add_service_errors
-from taata_portal.permissions import refuse
-from taata_portal.selectors import commune_get
+from territory.selectors import commune_get
+from uploads.serving import checked_file_response
+from web.forms import add_service_errors
+from web.refusal import refuse
 
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 

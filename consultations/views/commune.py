@@ -10,8 +10,8 @@ from consultations.selectors.committees import (
 from consultations.selectors.feedback import feedback_published_for_commune
 from recommendations.selectors.commitments import commitment_list_for_commune
 from recommendations.selectors.progress import commune_progress
-from taata_portal.page_cache import cache_public_page
-from taata_portal.selectors import commune_get
+from territory.selectors import commune_get
+from web.page_cache import cache_public_page
 
 
 # The commune page lives in consultations because it gathers both apps: its council's

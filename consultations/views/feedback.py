@@ -10,9 +10,9 @@ from consultations.forms import FeedbackForm
 from consultations.selectors.feedback import feedback_get_by_code
 from consultations.services.contacts import contact_mask
 from consultations.services.feedback import feedback_erase_on_request, feedback_submit
-from taata_portal.forms import add_service_errors
-from taata_portal.models import Commune
-from taata_portal.ratelimit import client_address, limit_count, limit_reached
+from territory.models import Commune
+from web.forms import add_service_errors
+from web.ratelimit import client_address, limit_count, limit_reached
 
 RATE_WINDOW = 3600
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.permissions import is_observatory_staff
 from consultations.forms import AnswerForm, InboxFilterForm, RejectForm
 from consultations.permissions import (
     can_handle_feedback,
@@ -15,7 +16,7 @@ from consultations.permissions import (
 )
 from consultations.selectors.feedback import feedback_for_handling, feedback_inbox
 from consultations.services import feedback as services
-from taata_portal.permissions import is_observatory_staff, refuse
+from web.refusal import refuse
 
 PAGE_SIZE = 25
 

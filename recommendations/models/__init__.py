@@ -1,6 +1,6 @@
-from .commitment import Commitment, Level
+from .commitment import Commitment
 from .milestone import Milestone
 from .recommendation import Recommendation
 from .status_update import StatusUpdate
 
-__all__ = ["Commitment", "Level", "Milestone", "Recommendation", "StatusUpdate"]
+__all__ = ["Commitment", "Milestone", "Recommendation", "StatusUpdate"]

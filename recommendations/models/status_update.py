@@ -4,7 +4,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .commitment import Commitment, Level
+from recommendations.state.levels import Level
+
+from .commitment import Commitment
 
 
 class StatusUpdate(models.Model):

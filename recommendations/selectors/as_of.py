@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone
 
-from recommendations.models import Commitment, Level, StatusUpdate
-from recommendations.models.commitment import CLOSED_LEVELS
-from taata_portal.models import Body
+from recommendations.models import Commitment, StatusUpdate
+from recommendations.state.levels import CLOSED_LEVELS, Level
+from territory.models import Body
+from text.languages import in_language
 
 EDITED_FIELDS = ("body", "start_date", "target_date", "is_public")
 
@@ -39,7 +40,7 @@ class CommitmentState:
     is_overdue: bool = False
 
     def title(self, language: str) -> str:
-        return self.titles.get(language) or self.titles["ar"]
+        return in_language(self.titles, language)
 
 
 def end_of_day(day: datetime.date) -> datetime.datetime:

@@ -1,9 +1,11 @@
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from recommendations.models import Commitment, Milestone, StatusUpdate
-from taata_portal.models import Body
-from taata_portal.permissions import is_observatory_staff
+from accounts.permissions import is_observatory_staff
+from accounts.types import Actor
+from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
+from recommendations.state.levels import CLOSED_LEVELS
+from territory.models import Body, Commune
 
 from .flags import URGENCY_ORDER, urgent_only, with_flags
 
@@ -18,7 +20,7 @@ def _listed() -> QuerySet:
     )
 
 
-def commitment_list_for_recommendation(*, recommendation) -> QuerySet:
+def commitment_list_for_recommendation(*, recommendation: Recommendation) -> QuerySet:
     """Public commitments of a recommendation, communes first (by code), then other bodies."""
     return (
         _listed()
@@ -27,7 +29,7 @@ def commitment_list_for_recommendation(*, recommendation) -> QuerySet:
     )
 
 
-def commitment_list_for_commune(*, commune) -> QuerySet:
+def commitment_list_for_commune(*, commune: Commune) -> QuerySet:
     """Public commitments owned by the commune's council, by recommendation, urgent first."""
     return (
         _listed()
@@ -36,7 +38,7 @@ def commitment_list_for_commune(*, commune) -> QuerySet:
     )
 
 
-def commitment_list_for_user(*, user) -> QuerySet:
+def commitment_list_for_user(*, user: Actor) -> QuerySet:
     """What a councillor (their body's commitments) or staff (all) can act on, urgent first."""
     commitments = (
         with_flags(Commitment.objects.select_related("recommendation", "body", "body__commune"))
@@ -66,12 +68,38 @@ def commitment_get(*, commitment_id: int) -> Commitment:
     return get_object_or_404(commitments, pk=commitment_id)
 
 
-def commitment_timeline(*, commitment) -> QuerySet:
+def commitment_timeline(*, commitment: Commitment) -> QuerySet:
     return StatusUpdate.objects.filter(commitment=commitment).select_related(
         "author", "author__body", "milestone"
     )
 
 
-def commitment_updates_since(*, commitment, version: int) -> QuerySet:
+def commitment_updates_since(*, commitment: Commitment, version: int) -> QuerySet:
     """What changed after a version someone saw: shown to the loser of an edit conflict."""
     return commitment_timeline(commitment=commitment).filter(version__gt=version)
+
+
+def commitments_of_commune(
+    *, commune_id: int, public_only: bool = False, open_only: bool = False, demo_only: bool = False
+) -> QuerySet:
+    """The commitments of a commune's bodies, by recommendation: what a committee's decision or
+    a resident's feedback may be about."""
+    commitments = Commitment.objects.filter(body__commune_id=commune_id)
+    if public_only:
+        commitments = commitments.filter(is_public=True)
+    if open_only:
+        commitments = commitments.exclude(level__in=CLOSED_LEVELS)
+    if demo_only:
+        commitments = commitments.filter(is_demo=True)
+    return commitments.order_by("recommendation__number", "pk")
+
+
+def commitment_of_commune(
+    *, commitment_id: int, commune_id: int, public_only: bool = False
+) -> Commitment | None:
+    """That commitment if it belongs to that commune (and is public, if asked), else None."""
+    return (
+        commitments_of_commune(commune_id=commune_id, public_only=public_only)
+        .filter(pk=commitment_id)
+        .first()
+    )

@@ -7,8 +7,8 @@ from django.db.models import Min, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from recommendations.models.commitment import CLOSED_LEVELS
-from taata_portal.queries import flag
+from db.flags import flag
+from recommendations.state.levels import CLOSED_LEVELS
 
 DUE_SOON_DAYS = 14
 

@@ -2,15 +2,16 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Q, QuerySet
 
-from recommendations.models import Commitment, Level, Recommendation
-from taata_portal.models import Body
+from recommendations.models import Commitment, Recommendation
+from recommendations.state.levels import Level
+from territory.models import Body, Commune
 
 COUNTED = Q(is_public=True) & ~Q(level=Level.WITHDRAWN)
 
 
-def recommendation_list_with_progress():
+def recommendation_list_with_progress() -> QuerySet:
     """The nine recommendations, each with `progress` (mean, or None) and `commitment_count`."""
     counted = Q(commitments__is_public=True) & ~Q(commitments__level=Level.WITHDRAWN)
     return Recommendation.objects.annotate(
@@ -19,7 +20,7 @@ def recommendation_list_with_progress():
     ).order_by("number")
 
 
-def commune_progress(*, commune) -> dict:
+def commune_progress(*, commune: Commune) -> dict:
     return Commitment.objects.filter(
         COUNTED, body__commune=commune, body__kind=Body.Kind.COMMUNE_COUNCIL
     ).aggregate(progress=Avg("progress"), count=Count("pk"))
@@ -60,7 +61,9 @@ class MatrixCell:
         return Level(self.level).label if self.level else ""
 
 
-def progress_matrix(*, communes, recommendations) -> list[tuple]:
+def progress_matrix(
+    *, communes: list[Commune], recommendations: list[Recommendation]
+) -> list[tuple]:
     """Rows of (commune, [cell per recommendation]) for commune councils' public commitments.
 
     One query whatever the size: the commitments' few columns, gathered in Python.

@@ -1,15 +1,18 @@
 """Creating and editing commitments (staff). Their state changes only through the timeline."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from accounts.types import Actor
 from recommendations.models import Commitment, Recommendation, StatusUpdate
 from recommendations.permissions import can_manage_commitments
-from taata_portal.models import Body, User
-from taata_portal.text import clean_text
+from territory.models import Body
+from text.cleaning import clean_text
 
 from .timeline import commitment_lock, timeline_append
 
@@ -55,7 +58,7 @@ def _validate(values: dict) -> None:
         raise ValidationError(errors)
 
 
-def _check_owners(owners, body) -> list:
+def _check_owners(owners: Iterable[User], body: Body) -> list:
     owners = list(owners)
     strangers = [u for u in owners if u.role != User.Role.COUNCILLOR or u.body_id != body.pk]
     if strangers:
@@ -65,7 +68,7 @@ def _check_owners(owners, body) -> list:
     return owners
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     """A JSON value for the record: dates as ISO strings, rows as their primary key."""
     if isinstance(value, datetime.date):
         return value.isoformat()
@@ -77,7 +80,9 @@ def _cleaned(values: dict) -> dict:
 
 
 @transaction.atomic
-def commitment_create(*, user, owners=(), is_demo: bool = False, **values) -> Commitment:
+def commitment_create(
+    *, user: Actor, owners: Iterable[User] = (), is_demo: bool = False, **values: object
+) -> Commitment:
     if not can_manage_commitments(user):
         raise PermissionDenied
     unknown = set(values) - set(EDITABLE_FIELDS)
@@ -91,7 +96,9 @@ def commitment_create(*, user, owners=(), is_demo: bool = False, **values) -> Co
 
 
 @transaction.atomic
-def commitment_edit(*, user, commitment_id: int, owners=None, **values) -> Commitment:
+def commitment_edit(
+    *, user: Actor, commitment_id: int, owners: Iterable[User] | None = None, **values: object
+) -> Commitment:
     """Edit what staff may edit; changes of owner, dates or visibility go on the timeline."""
     if not can_manage_commitments(user):
         raise PermissionDenied

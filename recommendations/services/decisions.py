@@ -6,19 +6,22 @@ plain data, so this app never reads consultations' tables.
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from accounts.types import Actor
 from recommendations.models import StatusUpdate
-from taata_portal.text import clean_text
+from recommendations.permissions import can_record_decision
+from text.cleaning import clean_text
 
-from .milestones import milestone_create
-from .timeline import timeline_append
+from .milestones import milestone_add
+from .timeline import commitment_lock, timeline_append
 
 
 @transaction.atomic
 def commitment_record_decision(
     *,
-    author,
+    author: Actor,
     commitment_id: int,
     text: str,
     source_url: str,
@@ -27,13 +30,16 @@ def commitment_record_decision(
 ) -> StatusUpdate:
     """One timeline entry for the decision; when it adds a milestone, that entry names it.
 
-    The caller has checked that the author may manage the meeting's committee.
+    The author must be allowed to record committee decisions on this commitment (its commune's
+    councillors, or staff): checked here, whoever calls.
     """
+    commitment = commitment_lock(commitment_id)
+    if not can_record_decision(author, commitment):
+        raise PermissionDenied
     if milestone_title:
-        milestone = milestone_create(
-            user=author,
-            author_is_system=True,
-            commitment_id=commitment_id,
+        milestone = milestone_add(
+            commitment=commitment,
+            author=author,
             title_ar=milestone_title,
             due_date=milestone_due,
             note=text,
@@ -42,7 +48,7 @@ def commitment_record_decision(
         )
         return milestone.timeline_entries.get()
     return timeline_append(
-        commitment_id=commitment_id,
+        commitment_id=commitment.pk,
         expected_version=None,
         kind=StatusUpdate.Kind.DECISION,
         author=author,

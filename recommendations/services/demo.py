@@ -10,8 +10,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from recommendations.models import Commitment, Level, Recommendation
-from taata_portal.models import Body, User
+from accounts.models import User
+from recommendations.models import Commitment, Recommendation
+from recommendations.state.levels import Level
+from territory.models import Body
 
 from .commitments import commitment_create
 from .milestones import milestone_create, milestone_mark_done
@@ -27,7 +29,9 @@ def _at(day: datetime.date, rng: random.Random) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(rng.randint(8, 17))))
 
 
-def _history(commitment, author, rng, today):
+def _history(
+    commitment: Commitment, author: User, staff: User, rng: random.Random, today: datetime.date
+) -> None:
     """Milestones and updates between the start date and today, in time order."""
     start = commitment.start_date
     span = (min(today, commitment.target_date + datetime.timedelta(days=200)) - start).days
@@ -36,8 +40,7 @@ def _history(commitment, author, rng, today):
         due = start + datetime.timedelta(days=int((index + 1) * (span or 1) / 4) + 30)
         milestones.append(
             milestone_create(
-                user=author,
-                author_is_system=True,
+                user=staff,
                 commitment_id=commitment.pk,
                 title_ar=titles[0],
                 title_fr=titles[1],
@@ -124,5 +127,5 @@ def demo_commitments_create(*, staff: User, councillors: dict) -> int:
             target_date=target,
         )
         Commitment.objects.filter(pk=commitment.pk).update(created_at=_at(start, rng))
-        _history(commitment, author, rng, today)
+        _history(commitment, author, staff, rng, today)
     return len(owners)

@@ -8,21 +8,22 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Milestone, StatusUpdate
-from recommendations.permissions import can_manage_commitments, can_tick_milestone
-from taata_portal.text import clean_text
+from accounts.types import Actor
+from recommendations.models import Commitment, Milestone, StatusUpdate
+from recommendations.permissions import can_plan_milestone, can_tick_milestone
+from text.cleaning import clean_text
 
 from .timeline import commitment_lock, timeline_append
 
 TITLE_MAX = Milestone._meta.get_field("title").max_length
 
 
-def _is_date(value) -> bool:
+def _is_date(value: object) -> bool:
     # A datetime is a date subclass, and would compare wrongly with dates.
     return type(value) is datetime.date
 
 
-def _check_plan(*, commitment, title_ar: str, due_date, weight: int) -> dict:
+def _check_plan(*, commitment: Commitment, title_ar: str, due_date: object, weight: int) -> dict:
     errors = {}
     title = clean_text(title_ar) if isinstance(title_ar, str) else ""
     if not title:
@@ -41,8 +42,35 @@ def _check_plan(*, commitment, title_ar: str, due_date, weight: int) -> dict:
 @transaction.atomic
 def milestone_create(
     *,
-    user,
+    user: Actor,
     commitment_id: int,
+    title_ar: str,
+    title_fr: str = "",
+    title_en: str = "",
+    due_date: datetime.date,
+    weight: int = 1,
+    recorded_at: datetime.datetime | None = None,
+) -> Milestone:
+    """Staff plan a milestone; the commitment's progress is recomputed and the plan recorded."""
+    commitment = commitment_lock(commitment_id)
+    if not can_plan_milestone(user, commitment):
+        raise PermissionDenied
+    return milestone_add(
+        commitment=commitment,
+        author=user,
+        title_ar=title_ar,
+        title_fr=title_fr,
+        title_en=title_en,
+        due_date=due_date,
+        weight=weight,
+        recorded_at=recorded_at,
+    )
+
+
+def milestone_add(
+    *,
+    commitment: Commitment,
+    author: Actor,
     title_ar: str,
     title_fr: str = "",
     title_en: str = "",
@@ -50,18 +78,12 @@ def milestone_create(
     weight: int = 1,
     note: str = "",
     source_url: str = "",
-    author_is_system: bool = False,
     kind: str = StatusUpdate.Kind.PLAN,
-    recorded_at=None,
+    recorded_at: datetime.datetime | None = None,
 ) -> Milestone:
-    """Add a milestone; the commitment's progress is recomputed and the plan change recorded.
-
-    Staff call it directly; a committee decision calls it on behalf of the commune's
-    councillors (`author_is_system` skips the staff check, the caller having checked).
-    """
-    if not author_is_system and not can_manage_commitments(user):
-        raise PermissionDenied
-    commitment = commitment_lock(commitment_id)
+    """Add a milestone to a commitment the caller has locked, on behalf of an author whose right
+    the calling service has checked with its own predicate (a plan by staff, a committee's
+    decision). Not for views: they call the services that check."""
     errors = _check_plan(commitment=commitment, title_ar=title_ar, due_date=due_date, weight=weight)
     if errors:
         raise ValidationError(errors)
@@ -77,7 +99,7 @@ def milestone_create(
         commitment_id=commitment.pk,
         expected_version=None,
         kind=kind,
-        author=user,
+        author=author,
         note=clean_text(note),
         milestone=milestone,
         source_url=source_url,
@@ -89,11 +111,11 @@ def milestone_create(
 @transaction.atomic
 def milestone_mark_done(
     *,
-    user,
+    user: Actor,
     milestone_id: int,
     done_on: datetime.date | None = None,
     note: str = "",
-    recorded_at=None,
+    recorded_at: datetime.datetime | None = None,
 ) -> StatusUpdate:
     """Tick a milestone. Ticking is recorded on the timeline and moves the progress.
 

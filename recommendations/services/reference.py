@@ -6,7 +6,7 @@ from pathlib import Path
 from django.db import transaction
 
 from recommendations.models import Recommendation
-from taata_portal.services.reference import outcomes_tally, reference_row_upsert
+from territory.services import outcomes_tally, reference_row_upsert
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "recommendations.json"
 

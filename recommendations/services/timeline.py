@@ -6,12 +6,16 @@ on the same version cannot both win: the second gets `CommitmentVersionConflict`
 theirs is written.
 """
 
+import datetime
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Commitment, StatusUpdate
+from accounts.types import Actor
+from recommendations.models import Commitment, Milestone, StatusUpdate
+from uploads.checks import CheckedUpload
 
 from .progress import milestones_progress
 
@@ -26,7 +30,7 @@ class CommitmentVersionConflict(Exception):
         "saved: check what changed below, then send your update again."
     )
 
-    def __init__(self, commitment: Commitment, seen_version: int):
+    def __init__(self, commitment: Commitment, seen_version: int) -> None:
         super().__init__(
             f"commitment {commitment.pk}: saw v{seen_version}, now v{commitment.version}"
         )
@@ -62,16 +66,16 @@ def timeline_append(
     commitment_id: int,
     expected_version: int | None,
     kind: str,
-    author,
+    author: Actor,
     note: str,
     level: str | None = None,
     progress: int | None = None,
-    evidence=None,
+    evidence: CheckedUpload | None = None,
     evidence_link: str = "",
     source_url: str = "",
-    milestone=None,
+    milestone: Milestone | None = None,
     changes: dict | None = None,
-    recorded_at=None,
+    recorded_at: datetime.datetime | None = None,
 ) -> StatusUpdate:
     """Write the entry and the commitment's new state together, or neither.
 

@@ -1,18 +1,23 @@
 """Posting a status update on a commitment."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from recommendations.models import Level, StatusUpdate
-from recommendations.models.commitment import LEVELS_NEEDING_EVIDENCE
+from accounts.types import Actor
+from notifications.services.delivery import notify
+from recommendations.models import Commitment, StatusUpdate
 from recommendations.permissions import can_update_commitment
-from recommendations.reminders import UPDATE_POSTED
-from taata_portal.services.notifications import notify
-from taata_portal.text import clean_text
+from recommendations.reminder_rules import UPDATE_POSTED
+from recommendations.state.levels import LEVELS_NEEDING_EVIDENCE, Level
+from text.cleaning import clean_text
+from text.languages import every_language, field_in_language
+from uploads.checks import upload_check
 
-from .evidence import evidence_check
 from .progress import milestones_progress
 from .timeline import commitment_lock, timeline_append
 
@@ -34,7 +39,9 @@ def _validated_link(link: str, errors: dict) -> str:
     return link
 
 
-def _check_level_and_progress(commitment, level, progress, errors) -> int | None:
+def _check_level_and_progress(
+    commitment: Commitment, level: str, progress: int | None, errors: dict
+) -> int | None:
     """Level and progress must tell the same story; returns the progress to record."""
     if progress is not None and not (type(progress) is int and 0 <= progress <= 100):
         errors["progress"] = _("Progress is a whole number from 0 to 100.")
@@ -56,15 +63,15 @@ def _check_level_and_progress(commitment, level, progress, errors) -> int | None
 @transaction.atomic
 def commitment_record_update(
     *,
-    user,
+    user: Actor,
     commitment_id: int,
     expected_version: int,
     level: str,
     progress: int | None,
     note: str,
-    evidence_file=None,
+    evidence_file: UploadedFile | None = None,
     evidence_link: str = "",
-    recorded_at=None,
+    recorded_at: datetime.datetime | None = None,
 ) -> StatusUpdate:
     """Check, validate, then write the update and the commitment's new state in one transaction.
 
@@ -91,7 +98,7 @@ def commitment_record_update(
     evidence = None
     if evidence_file:
         try:
-            evidence = evidence_check(evidence_file)
+            evidence = upload_check(evidence_file)
         except ValidationError as exc:
             errors["evidence_file"] = exc.messages
     raising = level in Level.values and Level.rank(level) > Level.rank(commitment.level)
@@ -120,13 +127,10 @@ def commitment_record_update(
     return entry
 
 
-def _notify_other_owners(commitment, entry, author) -> None:
+def _notify_other_owners(commitment: Commitment, entry: StatusUpdate, author: Actor) -> None:
     """The other owners hear of it; sent after commit, or by the sweep if the broker is down."""
     payload = {
-        "title": {
-            lang: getattr(commitment, f"title_{lang}") or commitment.title_ar
-            for lang in ("ar", "fr", "en")
-        },
+        "title": every_language(lambda lang: field_in_language(commitment, "title", lang)),
         "path": f"/commitments/{commitment.pk}/",
     }
     for owner in commitment.owners.filter(is_active=True).exclude(pk=author.pk):

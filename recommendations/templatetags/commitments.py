@@ -1,6 +1,6 @@
 from django import template
 
-from recommendations.models import Level
+from recommendations.state.levels import Level
 
 register = template.Library()
 

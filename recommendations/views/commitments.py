@@ -20,10 +20,10 @@ from recommendations.selectors.commitments import (
 from recommendations.services.milestones import milestone_mark_done
 from recommendations.services.timeline import CommitmentVersionConflict
 from recommendations.services.updates import commitment_record_update
-from taata_portal.files import checked_file_response
-from taata_portal.forms import add_service_errors
-from taata_portal.page_cache import cache_public_page
-from taata_portal.permissions import refuse
+from uploads.serving import checked_file_response
+from web.forms import add_service_errors
+from web.page_cache import cache_public_page
+from web.refusal import refuse
 
 
 @require_safe

@@ -2,9 +2,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from accounts.permissions import is_observatory_staff
 from recommendations.forms import StatusUpdateForm
 from recommendations.selectors.commitments import commitment_list_for_user
-from taata_portal.permissions import is_observatory_staff
 
 
 @require_safe

@@ -8,8 +8,8 @@ from recommendations.selectors.progress import (
     recommendation_list_with_progress,
 )
 from recommendations.selectors.recommendations import recommendation_get
-from taata_portal.page_cache import cache_public_page
-from taata_portal.selectors import commune_list
+from territory.selectors import commune_list
+from web.page_cache import cache_public_page
 
 
 def _overview() -> dict:

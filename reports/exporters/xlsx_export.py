@@ -10,7 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from recommendations.models import Level
+from recommendations.state.levels import Level
 from reports.columns import headers, row_values
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")

@@ -6,16 +6,27 @@ the open data, so the figures never differ between them.
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import timezone, translation
 
-from consultations.models import Feedback
-from consultations.selectors.as_of import feedback_counts_as_of
-from recommendations.models import Level
-from recommendations.selectors.as_of import bodies_by_id, commitment_states_as_of, end_of_day
+from consultations.selectors.as_of import (
+    feedback_counts_as_of,
+    feedback_kind_label,
+    feedback_state_label,
+)
+from recommendations.selectors.as_of import (
+    CommitmentState,
+    bodies_by_id,
+    commitment_states_as_of,
+    end_of_day,
+)
+from recommendations.state.levels import Level
 from reports.filters import ReportFilters
-from taata_portal.models import Body, Commune
+from territory.models import Body
+from territory.selectors import commune_list
+from text.languages import field_in_language
 
 SCHEMA_VERSION = "1.0"
 
@@ -62,7 +73,9 @@ class Report:
     updates_per_month: list[tuple[str, int]]
 
 
-def _summaries(rows: list[Row], key, label) -> list[Summary]:
+def _summaries(
+    rows: list[Row], key: Callable[[Row], object], label: Callable[[Row], str]
+) -> list[Summary]:
     groups: dict = defaultdict(list)
     for row in rows:
         groups[key(row)].append(row)
@@ -84,7 +97,7 @@ def _summaries(rows: list[Row], key, label) -> list[Summary]:
     return result
 
 
-def _keep(state, body: Body, filters: ReportFilters) -> bool:
+def _keep(state: CommitmentState, body: Body, filters: ReportFilters) -> bool:
     commune_code = body.commune.code if body.commune else ""
     return not (
         (filters.public_only and not state.is_public)
@@ -127,13 +140,13 @@ def report_build(*, filters: ReportFilters, language: str) -> Report:
     )
 
 
-def _row(state, body: Body, language: str) -> Row:
+def _row(state: CommitmentState, body: Body, language: str) -> Row:
     commune = body.commune
-    name = getattr(body, f"name_{language}") or body.name_ar
+    name = field_in_language(body, "name", language)
     return Row(
         recommendation=state.recommendation_number,
         commune_code=commune.code if commune else "",
-        commune=(getattr(commune, f"name_{language}") or commune.name_ar) if commune else "",
+        commune=field_in_language(commune, "name", language) if commune else "",
         body=name,
         commitment_id=state.pk,
         title=state.title(language),
@@ -153,7 +166,7 @@ def _row(state, body: Body, language: str) -> Row:
 
 def _feedback(filters: ReportFilters, language: str) -> list[dict]:
     """Counts by commune, kind and state: no text, name or contact ever enters a report."""
-    communes = {c.pk: c for c in Commune.objects.all()}
+    communes = {c.pk: c for c in commune_list()}
     totals: Counter = Counter()
     for commune_id, kind, state, n in feedback_counts_as_of(cutoff=end_of_day(filters.as_of)):
         commune = communes[commune_id]
@@ -162,11 +175,11 @@ def _feedback(filters: ReportFilters, language: str) -> list[dict]:
     return [
         {
             "commune_code": commune.code,
-            "commune": getattr(commune, f"name_{language}") or commune.name_ar,
+            "commune": field_in_language(commune, "name", language),
             "kind": kind,
-            "kind_label": str(Feedback.Kind(kind).label),
+            "kind_label": feedback_kind_label(kind),
             "state": state,
-            "state_label": str(Feedback.State(state).label),
+            "state_label": feedback_state_label(state),
             "count": n,
         }
         for (commune, kind, state), n in sorted(

@@ -1,6 +1,7 @@
 """Making report files, publishing them, and building big ones in the background."""
 
 import hashlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -9,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.types import Actor
+from background.enqueue import enqueue_on_commit
 from reports.exporters import WRITERS, filename
 from reports.filters import ReportFilters
 from reports.models import PublishedReport, ReportJob
@@ -19,7 +22,11 @@ ASYNC_FORMATS = ("pdf", "xlsx")
 
 
 def report_bytes(
-    *, filters: ReportFilters, language: str, fmt: str, progress=None
+    *,
+    filters: ReportFilters,
+    language: str,
+    fmt: str,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[bytes, str]:
     report = report_build(filters=filters, language=language)
     writer = WRITERS[fmt]
@@ -34,7 +41,9 @@ def needs_background(*, fmt: str, rows: int) -> bool:
 
 
 @transaction.atomic
-def report_publish(*, user, filters: ReportFilters, language: str, fmt: str) -> PublishedReport:
+def report_publish(
+    *, user: Actor, filters: ReportFilters, language: str, fmt: str
+) -> PublishedReport:
     if not can_publish_reports(user):
         raise PermissionDenied
     # Open data: what is published holds public commitments only.
@@ -55,22 +64,19 @@ def report_publish(*, user, filters: ReportFilters, language: str, fmt: str) -> 
     return published
 
 
-def report_job_create(*, user, filters: ReportFilters, language: str, fmt: str) -> ReportJob:
+def report_job_create(*, user: Actor, filters: ReportFilters, language: str, fmt: str) -> ReportJob:
     if not can_view_reports(user):
         raise PermissionDenied
     job = ReportJob.objects.create(
         format=fmt, language=language, params=filters.as_json(), created_by=user
     )
 
-    def enqueue():
-        from reports.tasks import build_report
-
-        try:
-            build_report.delay(job.pk)
-        except Exception:  # no broker reachable: build it here rather than never
-            report_job_run(job_id=job.pk)
-
-    transaction.on_commit(enqueue)
+    # No broker reachable: build it here rather than never.
+    enqueue_on_commit(
+        "reports.tasks.build_report",
+        [(job.pk,)],
+        fallback=lambda args: report_job_run(job_id=args[0]),
+    )
     return job
 
 
@@ -81,7 +87,7 @@ def report_job_run(*, job_id: int) -> ReportJob:
         return job
     ReportJob.objects.filter(pk=job.pk).update(status=ReportJob.Status.RUNNING, progress=5)
 
-    def progress(percent: int):
+    def progress(percent: int) -> None:
         ReportJob.objects.filter(pk=job.pk).update(progress=min(percent, 99))
 
     try:

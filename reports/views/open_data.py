@@ -15,7 +15,7 @@ from reports.exporters.json_export import report_dict
 from reports.filters import ReportFilters
 from reports.models import PublishedReport
 from reports.services.build import report_build
-from reports.services.open_data import updates_csv_chunks
+from reports.services.updates_csv import updates_csv_chunks
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "progress-1.0.json"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"

@@ -14,7 +14,7 @@ from reports.models import FORMATS, ReportJob
 from reports.permissions import can_download_job, can_publish_reports, can_view_reports
 from reports.services.build import report_build
 from reports.services.files import needs_background, report_job_create, report_publish
-from taata_portal.permissions import refuse
+from web.refusal import refuse
 
 PREVIEW_ROWS = 50
 

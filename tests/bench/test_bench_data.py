@@ -1,10 +1,10 @@
 import pytest
 from django.db.models import Count, Max
 
+from accounts.models import User
+from bench.data import bench_data_generate
 from consultations.models import Feedback, FeedbackEvent
 from recommendations.models import Commitment, StatusUpdate
-from reports.services.bench_data import bench_data_generate
-from taata_portal.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from consultations.services.feedback import feedback_submit
 from consultations.services.meetings import committee_create, meeting_schedule
 from recommendations.models import Commitment, Recommendation
-from taata_portal.models import Body, Commune
+from territory.models import Body, Commune
 from tests.factories import AdminFactory, CouncillorFactory, StaffFactory, UserFactory
 
 TATA, AKKA = "09.551.01.07", "09.551.01.01"

@@ -49,7 +49,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 @pytest.mark.django_db(transaction=True)
 def test_fifty_submissions_at_once(require_postgres, live_server, reference_data, settings):
     settings.FEEDBACK_RATE_LIMIT = 0  # all fifty come from 127.0.0.1
-    from taata_portal.models import Commune
+    from territory.models import Commune
 
     commune_id = Commune.objects.get(code="09.551.01.07").pk
     results: list = []

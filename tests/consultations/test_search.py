@@ -2,8 +2,8 @@ import pytest
 
 from consultations.models import Feedback
 from consultations.selectors.feedback import feedback_search
-from taata_portal.arabic import normalise
 from tests.consultations.conftest import submit
+from text.arabic import normalise
 
 pytestmark = pytest.mark.django_db
 

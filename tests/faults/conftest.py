@@ -1,2 +1,2 @@
 # The councillors and their commitments of the reminder tests serve here too.
-from tests.taata_portal.conftest import akka_councillor, tata_councillor  # noqa: F401
+from tests.notifications.conftest import akka_councillor, tata_councillor  # noqa: F401

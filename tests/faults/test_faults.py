@@ -12,13 +12,13 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from consultations.models import Feedback, FeedbackEvent
+from notifications.models import Notification
+from notifications.services.daily_run import reminders_run
+from notifications.services.delivery import notifications_sweep
 from recommendations.services.updates import commitment_record_update
-from taata_portal.models import Notification
-from taata_portal.services.notifications import notifications_sweep
-from taata_portal.services.reminders import reminders_run
 from tests.factories import CouncillorFactory
+from tests.notifications.conftest import NOW, make_commitment
 from tests.servers import RedisServer, SmtpSink, start_worker, stop, use_broker, wait_until
-from tests.taata_portal.conftest import NOW, make_commitment
 
 pytestmark = pytest.mark.faults
 
@@ -151,7 +151,7 @@ def test_a_worker_killed_during_a_send_the_message_is_delivered_once(tmp_path, t
 def test_database_unreachable_during_feedback_the_visitor_gets_a_503_in_arabic(
     client, reference_data, request
 ):
-    from taata_portal.models import Commune
+    from territory.models import Commune
 
     commune_id = Commune.objects.get(code="09.551.01.07").pk
     request.getfixturevalue("database_unreachable")
@@ -169,7 +169,7 @@ def test_database_unreachable_during_feedback_the_visitor_gets_a_503_in_arabic(
 def test_database_lost_mid_submission_leaves_no_half_written_row(
     client, reference_data, monkeypatch
 ):
-    from taata_portal.models import Commune
+    from territory.models import Commune
 
     def connection_lost(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")

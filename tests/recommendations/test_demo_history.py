@@ -4,9 +4,10 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Max, Min
 
-from recommendations.models import Commitment, Level, StatusUpdate
+from recommendations.models import Commitment, StatusUpdate
 from recommendations.selectors.flags import with_flags
-from taata_portal.models import Body
+from recommendations.state.levels import Level
+from territory.models import Body
 
 pytestmark = pytest.mark.django_db
 

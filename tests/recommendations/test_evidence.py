@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from recommendations.services.evidence import evidence_check
 from tests.recommendations.conftest import MINIMAL_PDF, png_bytes
+from uploads.checks import upload_check
 
 
 def jpeg_with_gps() -> bytes:
@@ -21,13 +21,13 @@ def jpeg_with_gps() -> bytes:
 
 
 def test_real_pdf_is_accepted():
-    checked = evidence_check(SimpleUploadedFile("pv.pdf", MINIMAL_PDF))
+    checked = upload_check(SimpleUploadedFile("pv.pdf", MINIMAL_PDF))
     assert checked.kind == "pdf"
     assert checked.content.read() == MINIMAL_PDF
 
 
 def test_real_png_is_accepted_under_a_random_name():
-    checked = evidence_check(SimpleUploadedFile("my-house.png", png_bytes()))
+    checked = upload_check(SimpleUploadedFile("my-house.png", png_bytes()))
     assert checked.kind == "image"
     assert checked.content.name.endswith(".png") and "house" not in checked.content.name
     assert Image.open(checked.content).format == "PNG"
@@ -36,7 +36,7 @@ def test_real_png_is_accepted_under_a_random_name():
 def test_jpeg_with_gps_is_stored_without_it():
     data = jpeg_with_gps()
     assert Image.open(io.BytesIO(data)).getexif().get_ifd(0x8825)  # the fixture really has GPS
-    checked = evidence_check(SimpleUploadedFile("IMG_0001.jpg", data))
+    checked = upload_check(SimpleUploadedFile("IMG_0001.jpg", data))
     stored = Image.open(checked.content)
     assert stored.format == "JPEG"
     exif = stored.getexif()
@@ -55,22 +55,22 @@ def test_jpeg_with_gps_is_stored_without_it():
 )
 def test_files_that_are_not_what_they_claim_are_refused(payload):
     with pytest.raises(ValidationError):
-        evidence_check(SimpleUploadedFile("evidence.pdf", payload))
+        upload_check(SimpleUploadedFile("evidence.pdf", payload))
 
 
 def test_size_limit(settings):
     settings.EVIDENCE_MAX_BYTES = 100
     with pytest.raises(ValidationError) as exc:
-        evidence_check(SimpleUploadedFile("a.pdf", MINIMAL_PDF))
-    assert exc.value.code == "evidence_size"
+        upload_check(SimpleUploadedFile("a.pdf", MINIMAL_PDF))
+    assert exc.value.code == "upload_size"
 
 
 def test_a_small_file_declaring_a_huge_picture_is_refused():
     out = io.BytesIO()
     Image.new("1", (12000, 12000)).save(out, "PNG")  # ~20 KB on disk, 144 megapixels
     with pytest.raises(ValidationError) as exc:
-        evidence_check(SimpleUploadedFile("big.png", out.getvalue()))
-    assert exc.value.code == "evidence_pixels"
+        upload_check(SimpleUploadedFile("big.png", out.getvalue()))
+    assert exc.value.code == "upload_pixels"
 
 
 def test_a_multi_picture_jpeg_from_a_phone_is_kept_as_a_jpeg():
@@ -78,6 +78,6 @@ def test_a_multi_picture_jpeg_from_a_phone_is_kept_as_a_jpeg():
     out = io.BytesIO()
     frames[0].save(out, "MPO", save_all=True, append_images=frames[1:])
     assert Image.open(io.BytesIO(out.getvalue())).format == "MPO"
-    checked = evidence_check(SimpleUploadedFile("IMG.jpg", out.getvalue()))
+    checked = upload_check(SimpleUploadedFile("IMG.jpg", out.getvalue()))
     stored = Image.open(checked.content)
     assert stored.format == "JPEG" and stored.size == (20, 10)

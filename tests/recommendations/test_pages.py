@@ -3,9 +3,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from recommendations.models import Commitment, Level, Milestone, Recommendation, StatusUpdate
+from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
 from recommendations.services.updates import commitment_record_update
-from taata_portal.models import Body
+from recommendations.state.levels import Level
+from territory.models import Body
 from tests.factories import CouncillorFactory
 
 pytestmark = pytest.mark.django_db

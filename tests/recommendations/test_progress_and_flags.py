@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from recommendations.models import Commitment, Level
+from recommendations.models import Commitment
 from recommendations.selectors.flags import with_flags
 from recommendations.selectors.progress import (
     commune_progress,
@@ -14,6 +14,7 @@ from recommendations.selectors.progress import (
 from recommendations.services.milestones import milestone_mark_done
 from recommendations.services.progress import milestones_progress
 from recommendations.services.updates import commitment_record_update
+from recommendations.state.levels import Level
 from tests.factories import (
     CommitmentFactory,
     CouncilFactory,

@@ -3,9 +3,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from recommendations.models import Commitment, Level, StatusUpdate
+from recommendations.models import Commitment, StatusUpdate
 from recommendations.services.timeline import CommitmentVersionConflict
 from recommendations.services.updates import commitment_record_update
+from recommendations.state.levels import Level
 from tests.concurrency import run_together
 from tests.factories import MilestoneFactory, StaffFactory
 

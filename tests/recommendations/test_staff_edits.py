@@ -3,11 +3,12 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from recommendations.models import Commitment, Level, StatusUpdate
+from recommendations.models import Commitment, StatusUpdate
 from recommendations.selectors.flags import with_flags
 from recommendations.services.commitments import commitment_edit
 from recommendations.services.milestones import milestone_create, milestone_mark_done
 from recommendations.services.timeline import timeline_append
+from recommendations.state.levels import Level
 from tests.factories import CouncillorFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.utils import timezone
 from consultations.services.feedback import feedback_answer, feedback_submit
 from recommendations.models import Commitment, Recommendation
 from recommendations.services.updates import commitment_record_update
-from taata_portal.models import Body, Commune
+from territory.models import Body, Commune
 from tests.factories import CouncillorFactory, StaffFactory
 
 PLANTED_NAME = "زينب الحسناوي"

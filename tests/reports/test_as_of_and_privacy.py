@@ -135,17 +135,13 @@ def test_the_copy_stream_matches_the_python_rows_and_leaves_no_thread_behind(
     import threading
 
     from reports.exporters.csv_export import csv_lines
-    from reports.services.open_data import (
-        UPDATE_COLUMNS,
-        public_update_rows,
-        updates_csv_chunks,
-    )
+    from reports.services.updates_csv import UPDATE_COLUMNS, update_rows, updates_csv_chunks
 
     def parsed(chunks):
         return list(csv.reader(io.StringIO("".join(chunks).lstrip("\ufeff"))))
 
     by_copy = parsed(updates_csv_chunks())
-    by_python = parsed(csv_lines(UPDATE_COLUMNS, public_update_rows(), clean=False))
+    by_python = parsed(csv_lines(UPDATE_COLUMNS, update_rows(), clean=False))
     assert by_copy == by_python and len(by_copy) == 1 + 3
 
     stream = updates_csv_chunks()

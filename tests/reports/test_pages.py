@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from recommendations.models import Commitment, Recommendation, StatusUpdate
 from reports.models import PublishedReport, ReportJob
-from taata_portal.models import Body
+from territory.models import Body
 from tests.factories import AdminFactory, CouncillorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

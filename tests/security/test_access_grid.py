@@ -19,7 +19,7 @@ from recommendations.services.updates import commitment_record_update
 from reports.filters import ReportFilters
 from reports.models import ReportJob
 from reports.services.files import report_job_run, report_publish
-from taata_portal.models import Body, Commune
+from territory.models import Body, Commune
 from tests.factories import AdminFactory, CouncillorFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

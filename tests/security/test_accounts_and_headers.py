@@ -11,7 +11,7 @@ from consultations.services.meetings import (
     meeting_record,
     meeting_schedule,
 )
-from taata_portal.models import Body
+from territory.models import Body
 from tests.factories import CouncillorFactory
 
 pytestmark = pytest.mark.django_db

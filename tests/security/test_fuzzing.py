@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from consultations.models import Feedback, FeedbackEvent
 from recommendations.models import Commitment, Recommendation, StatusUpdate
-from taata_portal.models import Body, Commune
+from territory.models import Body, Commune
 from tests.factories import CouncillorFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.models import User
+from accounts.services import DEMO_PASSWORD, FEATURED_COUNCILLORS, demo_accounts_create
 from consultations.services.demo import demo_consultations_create
 from recommendations.services.demo import demo_commitments_create
-from taata_portal.models import User
-from taata_portal.services.demo import DEMO_PASSWORD, FEATURED_COUNCILLORS, demo_accounts_create
 
 
 class Command(BaseCommand):

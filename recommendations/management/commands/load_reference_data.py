@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from recommendations.services.reference import recommendations_load_reference
-from taata_portal.services.reference import bodies_load_reference, communes_load_reference
+from territory.services import bodies_load_reference, communes_load_reference
 
 
 class Command(BaseCommand):

@@ -1,0 +1,175 @@
+"""What meetings and feedback remind councillors of; registered in AppConfig.ready."""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import BooleanField, Case, Count, Min, Q, Value, When
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from accounts.models import User
+from consultations.models import Feedback, Meeting, Member
+from notifications.registry import Reminder, register_kind, register_rule
+from territory.models import Body
+from text.languages import every_language, row_in_language
+
+LANGS = ("ar", "fr", "en")
+MEETING_SOON, MINUTES_MISSING = "meeting_soon", "minutes_missing"
+FEEDBACK_TO_ACKNOWLEDGE, FEEDBACK_TO_ANSWER = "feedback_unacknowledged", "feedback_unanswered"
+
+
+def _councillors_by_commune() -> dict[int, list[int]]:
+    found = defaultdict(list)
+    for user_id, commune_id in User.objects.filter(
+        role=User.Role.COUNCILLOR, is_active=True, body__kind=Body.Kind.COMMUNE_COUNCIL
+    ).values_list("pk", "body__commune_id"):
+        found[commune_id].append(user_id)
+    return found
+
+
+def _meeting_payload(row: dict) -> dict:
+    when = timezone.localtime(row["starts_at"]).strftime("%Y-%m-%d %H:%M")
+    return {
+        "title": every_language(lambda lang: row_in_language(row, "committee__name", lang)),
+        "path": f"/meetings/{row['pk']}/",
+        "date": when,
+    }
+
+
+_MEETING_FIELDS = (
+    "pk",
+    "starts_at",
+    "committee_id",
+    "committee__commune_id",
+    "committee__name_ar",
+    "committee__name_fr",
+    "committee__name_en",
+)
+
+
+def meetings_soon(now: datetime.datetime):
+    """A meeting in the next 48 hours: the committee's members with accounts and the commune's
+    councillors."""
+    rows = list(
+        Meeting.objects.filter(
+            status=Meeting.Status.PLANNED,
+            starts_at__gte=now,
+            starts_at__lte=now + datetime.timedelta(hours=settings.REMINDER_MEETING_HOURS),
+        ).values(*_MEETING_FIELDS)
+    )
+    if not rows:
+        return
+    councillors = _councillors_by_commune()
+    today = timezone.localdate(now)
+    members = defaultdict(set)
+    for committee_id, user_id in (
+        Member.objects.filter(
+            committee_id__in={r["committee_id"] for r in rows},
+            user__isnull=False,
+            user__is_active=True,
+        )
+        .filter(Q(until__isnull=True) | Q(until__gte=today))
+        .values_list("committee_id", "user_id")
+    ):
+        members[committee_id].add(user_id)
+    for row in rows:
+        people = members[row["committee_id"]] | set(councillors[row["committee__commune_id"]])
+        for user_id in sorted(people):
+            yield Reminder(user_id, MEETING_SOON, f"meeting:{row['pk']}", _meeting_payload(row))
+
+
+def minutes_missing(now: datetime.datetime):
+    """Held at least 3 days ago and still no minutes: the commune's councillors."""
+    rows = list(
+        Meeting.objects.filter(
+            status=Meeting.Status.HELD,
+            starts_at__lte=now - datetime.timedelta(days=settings.REMINDER_MINUTES_DAYS),
+            minutes="",
+            minutes_pdf="",
+        ).values(*_MEETING_FIELDS)
+    )
+    if not rows:
+        return
+    councillors = _councillors_by_commune()
+    for row in rows:
+        for user_id in councillors[row["committee__commune_id"]]:
+            yield Reminder(
+                user_id,
+                MINUTES_MISSING,
+                f"meeting:{row['pk']}",
+                _meeting_payload(row),
+                row["starts_at"],
+            )
+
+
+def feedback_waiting(now: datetime.datetime):
+    """Feedback not acknowledged by day 10, or not answered by day 50: one reminder per commune
+    and kind to each of its councillors ("7 feedback to answer"), not one per feedback — a
+    commune with hundreds waiting must not send hundreds of lines to each councillor."""
+    ack_by = now - datetime.timedelta(days=settings.REMINDER_FEEDBACK_ACKNOWLEDGE_DAY)
+    answer_by = now - datetime.timedelta(days=settings.REMINDER_FEEDBACK_ANSWER_DAY)
+    waiting = (
+        Feedback.objects.filter(
+            Q(state=Feedback.State.RECEIVED, created_at__lte=ack_by)
+            | Q(
+                state__in=[Feedback.State.RECEIVED, Feedback.State.ACKNOWLEDGED],
+                created_at__lte=answer_by,
+            )
+        )
+        .annotate(
+            unanswered=Case(
+                When(created_at__lte=answer_by, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .values("commune_id", "unanswered")
+        .annotate(count=Count("pk"), oldest=Min("created_at"))
+    )
+    rows = list(waiting)
+    if not rows:
+        return
+    councillors = _councillors_by_commune()
+    for row in rows:
+        kind = FEEDBACK_TO_ANSWER if row["unanswered"] else FEEDBACK_TO_ACKNOWLEDGE
+        payload = {
+            "title": _count_titles(kind, row["count"]),
+            "path": "/inbox/?overdue=on",
+            "date": timezone.localdate(row["oldest"]).isoformat(),
+        }
+        for user_id in councillors[row["commune_id"]]:
+            yield Reminder(
+                user_id, kind, f"feedback-commune:{row['commune_id']}", payload, row["oldest"]
+            )
+
+
+def _count_titles(kind: str, count: int) -> dict:
+    titles = {}
+    for lang in LANGS:
+        with translation.override(lang):
+            if kind == FEEDBACK_TO_ANSWER:
+                text = ngettext(
+                    "%(count)d feedback waiting for an answer",
+                    "%(count)d feedback waiting for an answer",
+                    count,
+                )
+            else:
+                text = ngettext(
+                    "%(count)d feedback waiting for an acknowledgement",
+                    "%(count)d feedback waiting for an acknowledgement",
+                    count,
+                )
+            titles[lang] = text % {"count": count}
+    return titles
+
+
+def register() -> None:
+    register_kind(MEETING_SOON, _("Meetings in the next two days"))
+    register_kind(MINUTES_MISSING, _("Meetings held without minutes"))
+    register_kind(FEEDBACK_TO_ACKNOWLEDGE, _("Feedback to acknowledge"))
+    register_kind(FEEDBACK_TO_ANSWER, _("Feedback to answer"))
+    register_rule("consultations.meetings_soon", meetings_soon)
+    register_rule("consultations.minutes_missing", minutes_missing)
+    register_rule("consultations.feedback_waiting", feedback_waiting)

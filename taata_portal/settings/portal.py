@@ -1,0 +1,58 @@
+"""The portal's own knobs: e-mail, reminders, reports, feedback, the page cache, logs."""
+
+from .base import env
+
+# --- Email ------------------------------------------------------------------------------------
+
+EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+if env("EMAIL_FILE_PATH", default=""):  # filemail:// mangles absolute paths; say it here
+    EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@taata.localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Reminders ------------------------------------------------------------------------------
+
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+REMINDER_MILESTONE_DAYS = env.int("REMINDER_MILESTONE_DAYS", default=7)
+REMINDER_MEETING_HOURS = env.int("REMINDER_MEETING_HOURS", default=48)
+REMINDER_MINUTES_DAYS = env.int("REMINDER_MINUTES_DAYS", default=3)
+REMINDER_FEEDBACK_ACKNOWLEDGE_DAY = env.int("REMINDER_FEEDBACK_ACKNOWLEDGE_DAY", default=10)
+REMINDER_FEEDBACK_ANSWER_DAY = env.int("REMINDER_FEEDBACK_ANSWER_DAY", default=50)
+REMINDER_ESCALATE_AFTER = env.int("REMINDER_ESCALATE_AFTER", default=2)
+REMINDER_WEEKLY_DAY = 0  # Monday, for those who chose a weekly digest
+
+# Reports: PDF and XLSX past these many rows are built by a worker, the page showing progress.
+REPORT_ASYNC_ROWS_PDF = env.int("REPORT_ASYNC_ROWS_PDF", default=150)
+REPORT_ASYNC_ROWS_XLSX = env.int("REPORT_ASYNC_ROWS_XLSX", default=5000)
+
+# --- Portal -----------------------------------------------------------------------------------
+
+# Shown on every page while demo data is loaded (make run), so no one mistakes it for real data.
+SHOW_DEMO_BANNER = env.bool("SHOW_DEMO_BANNER", default=False)
+
+# Public pages as anonymous visitors see them are cached (every write invalidates them at once;
+# this only bounds memory). 0 turns the cache off.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
+PUBLIC_PAGE_APPS = ("territory", "recommendations", "consultations")
+
+# A commitment with no update for this many days is stale (reminders, flags).
+COMMITMENT_STALE_DAYS = env.int("COMMITMENT_STALE_DAYS", default=30)
+EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+REQUEST_OVERHEAD_BYTES = 512 * 1024  # form fields beside the largest file
+
+# Feedback: the national complaints portal's promises (acknowledge within 15 days, answer within
+# 60), how long names and contacts are kept once closed, and the per-address rate limit.
+FEEDBACK_ACKNOWLEDGE_DAYS = env.int("FEEDBACK_ACKNOWLEDGE_DAYS", default=15)
+FEEDBACK_ANSWER_DAYS = env.int("FEEDBACK_ANSWER_DAYS", default=60)
+FEEDBACK_PERSONAL_DATA_DAYS = env.int("FEEDBACK_PERSONAL_DATA_DAYS", default=365)
+FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=5)  # per address per hour; 0: off
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint narrates every layout step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+}

@@ -1,0 +1,139 @@
+"""Each rule with frozen time: who gets what, and who does not."""
+
+import datetime
+
+import pytest
+
+from consultations.models import Feedback, Meeting
+from consultations.services.meetings import committee_create, member_add
+from notifications.services.daily_run import reminders_collect
+from recommendations.models import Milestone
+from recommendations.state.levels import Level
+from tests.factories import CouncillorFactory
+from tests.notifications.conftest import NOW, at, make_commitment
+
+pytestmark = pytest.mark.django_db
+
+
+def got(kind):
+    return {(r.recipient_id, r.item_ref) for r in reminders_collect(now=NOW) if r.kind == kind}
+
+
+def test_stale_commitment_reminds_its_owners_only(tata_councillor, akka_councillor):
+    stale = make_commitment(tata_councillor, last_update_days=31)
+    make_commitment(tata_councillor, last_update_days=29)  # fresh
+    make_commitment(tata_councillor, last_update_days=90, level=Level.COMPLETE)  # done
+    colleague = CouncillorFactory(body=tata_councillor.body)  # same council, not an owner
+    assert got("stale_commitment") == {(tata_councillor.pk, f"commitment:{stale.pk}")}
+    assert colleague.pk not in {r for r, _ in got("stale_commitment")}
+
+
+def test_without_named_owners_the_bodys_councillors_are_reminded(tata_councillor):
+    stale = make_commitment(tata_councillor, last_update_days=31)
+    stale.owners.clear()
+    colleague = CouncillorFactory(body=tata_councillor.body)
+    assert got("stale_commitment") == {
+        (tata_councillor.pk, f"commitment:{stale.pk}"),
+        (colleague.pk, f"commitment:{stale.pk}"),
+    }
+
+
+def test_milestones_due_within_seven_days_or_overdue(tata_councillor):
+    commitment = make_commitment(tata_councillor, last_update_days=1)
+    today = datetime.date(2026, 3, 16)
+
+    def milestone(days, done=None):
+        return Milestone.objects.create(
+            commitment=commitment,
+            title_ar="مرحلة",
+            due_date=today + datetime.timedelta(days=days),
+            done_on=done,
+        )
+
+    soon, late = milestone(7), milestone(-1)
+    milestone(8)  # too far
+    milestone(-5, done=today)  # done
+    assert got("milestone_due") == {(tata_councillor.pk, f"milestone:{soon.pk}")}
+    assert got("milestone_overdue") == {(tata_councillor.pk, f"milestone:{late.pk}")}
+
+
+@pytest.fixture
+def committee(tata_councillor):
+    return committee_create(
+        user=tata_councillor,
+        commune_id=tata_councillor.body.commune_id,
+        kind="civic",
+        name_ar="لجنة التشاور",
+        name_fr="Commission de concertation",
+    )
+
+
+def meeting(committee, hours, status=Meeting.Status.PLANNED, minutes=""):
+    return Meeting.objects.create(
+        committee=committee,
+        starts_at=at(hours=hours),
+        place="القاعة",
+        status=status,
+        minutes=minutes,
+    )
+
+
+def test_meeting_within_48_hours_reminds_members_with_accounts_and_councillors(
+    committee, tata_councillor, akka_councillor
+):
+    member_account = CouncillorFactory(body=akka_councillor.body, role="resident")
+    member_add(
+        user=tata_councillor,
+        committee_id=committee.pk,
+        name="عضو",
+        group="youth",
+        since=datetime.date(2025, 1, 1),
+        member_user=member_account,
+    )
+    member_add(
+        user=tata_councillor,
+        committee_id=committee.pk,
+        name="بدون حساب",
+        group="women",
+        since=datetime.date(2025, 1, 1),
+    )
+    soon = meeting(committee, 47)
+    meeting(committee, 49)
+    meeting(committee, 10, status=Meeting.Status.CANCELLED)
+    assert got("meeting_soon") == {
+        (tata_councillor.pk, f"meeting:{soon.pk}"),
+        (member_account.pk, f"meeting:{soon.pk}"),
+    }
+
+
+def test_meeting_held_three_days_ago_without_minutes(committee, tata_councillor, akka_councillor):
+    missing = meeting(committee, -72, status=Meeting.Status.HELD)
+    meeting(committee, -48, status=Meeting.Status.HELD)  # only two days ago
+    meeting(committee, -100, status=Meeting.Status.HELD, minutes="محضر")
+    assert got("minutes_missing") == {(tata_councillor.pk, f"meeting:{missing.pk}")}
+
+
+def test_feedback_waiting_on_day_10_and_day_50(tata_councillor, akka_councillor):
+    from tests.consultations.conftest import submit
+
+    commune = tata_councillor.body.commune
+
+    def feedback(days, state="received"):
+        item = submit(commune)
+        Feedback.objects.filter(pk=item.pk).update(
+            created_at=NOW - datetime.timedelta(days=days), state=state
+        )
+        return item
+
+    feedback(10)
+    feedback(12)
+    feedback(9)
+    feedback(50, state="acknowledged")
+    feedback(49, state="acknowledged")
+    feedback(80, state="answered")
+    ref = f"feedback-commune:{commune.pk}"
+    # One line per commune and kind, however many are waiting; akka's councillor gets none.
+    assert got("feedback_unacknowledged") == {(tata_councillor.pk, ref)}
+    assert got("feedback_unanswered") == {(tata_councillor.pk, ref)}
+    reminders = [r for r in reminders_collect(now=NOW) if r.kind == "feedback_unacknowledged"]
+    assert reminders[0].payload["title"]["fr"].startswith("2 ")

@@ -1,0 +1,50 @@
+import pytest
+
+from accounts.models import User
+from territory.models import Body, Commune
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client_(client, reference_data):
+    admin = User.objects.create_superuser("root", "root@example.org", "pw", role="admin")
+    client.force_login(admin)
+    return client
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/accounts/user/",
+        "/admin/territory/commune/",
+        "/admin/territory/body/",
+        "/admin/recommendations/recommendation/",
+    ],
+)
+def test_admin_lists_open(admin_client_, path):
+    assert admin_client_.get(path).status_code == 200
+
+
+def test_translated_fields_have_one_tab_per_language(admin_client_):
+    commune = Commune.objects.get(code="09.551.01.07")
+    html = admin_client_.get(f"/admin/territory/commune/{commune.pk}/change/").content.decode()
+    for language in ("ar", "fr", "en"):
+        assert f'name="name_{language}"' in html
+    assert "tabbed_translation_fields.js" in html
+
+
+def test_admin_edit_of_a_body_name_is_kept(admin_client_):
+    body = Body.objects.get(slug="provincial-council")
+    data = {
+        "slug": body.slug,
+        "kind": body.kind,
+        "name_ar": "المجلس الإقليمي لعمالة طاطا",
+        "name_fr": body.name_fr,
+        "name_en": body.name_en,
+        "commune": "",
+    }
+    response = admin_client_.post(f"/admin/territory/body/{body.pk}/change/", data)
+    assert response.status_code == 302
+    body.refresh_from_db()
+    assert body.name_ar == "المجلس الإقليمي لعمالة طاطا"
