@@ -16,11 +16,11 @@ from django.utils import timezone
 from accounts.models import User
 from consultations.models import Committee, Feedback, FeedbackEvent, Meeting
 from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
-from recommendations.state.levels import Level
+from recommendations.services.rollups import rollups_rebuild
+from recommendations.state.levels import Level, level_for_progress
 from territory.models import Body
 
 BATCH = 5000
-LEVELS = [Level.LIMITED, Level.SUBSTANTIAL, Level.COMPLETE]
 
 
 def bench_data_generate(
@@ -107,8 +107,9 @@ def bench_data_generate(
             level, progress = Level.NOT_STARTED, 0
             owner = by_body[c.body_id][0]
             for v in range(per_commitment):
-                new_level = LEVELS[min(v * 3 // per_commitment, 2)]
                 new_progress = min(100, progress + rng.randint(0, 4))
+                # Coherent like the services' own: the level fits the progress band.
+                new_level = level_for_progress(new_progress)
                 at = (
                     now
                     - datetime.timedelta(days=1300)
@@ -136,11 +137,16 @@ def bench_data_generate(
                 rows = []
         StatusUpdate.objects.bulk_create(rows, batch_size=BATCH)
         counts["status_updates"] = per_commitment * n_commitments
+        first_open = datetime.date(2022, 3, 1) + datetime.timedelta(days=120 * 4)
         for c in commitments:
             c.level, c.progress, c.version, c.last_update_at = finals[c.pk]
+            c.next_due = first_open
         Commitment.objects.bulk_update(
-            commitments, ["level", "progress", "version", "last_update_at"], batch_size=1000
+            commitments,
+            ["level", "progress", "version", "last_update_at", "next_due"],
+            batch_size=1000,
         )
+        rollups_rebuild()
 
         committees = Committee.objects.bulk_create(
             [

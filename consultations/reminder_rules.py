@@ -4,13 +4,15 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import BooleanField, Case, Count, Min, Q, Value, When
+from django.db.models import Count, Min, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from consultations.deadlines import acknowledge_reminder_q, answer_reminder_q
 from consultations.models import Feedback, Meeting, Member
+from db.flags import flag
 from notifications.registry import Reminder, register_kind, register_rule
 from territory.models import Body
 from text.languages import every_language, row_in_language
@@ -108,23 +110,10 @@ def feedback_waiting(now: datetime.datetime):
     """Feedback not acknowledged by day 10, or not answered by day 50: one reminder per commune
     and kind to each of its councillors ("7 feedback to answer"), not one per feedback — a
     commune with hundreds waiting must not send hundreds of lines to each councillor."""
-    ack_by = now - datetime.timedelta(days=settings.REMINDER_FEEDBACK_ACKNOWLEDGE_DAY)
-    answer_by = now - datetime.timedelta(days=settings.REMINDER_FEEDBACK_ANSWER_DAY)
+    to_answer = answer_reminder_q(now)
     waiting = (
-        Feedback.objects.filter(
-            Q(state=Feedback.State.RECEIVED, created_at__lte=ack_by)
-            | Q(
-                state__in=[Feedback.State.RECEIVED, Feedback.State.ACKNOWLEDGED],
-                created_at__lte=answer_by,
-            )
-        )
-        .annotate(
-            unanswered=Case(
-                When(created_at__lte=answer_by, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
+        Feedback.objects.filter(acknowledge_reminder_q(now) | to_answer)
+        .annotate(unanswered=flag(to_answer))
         .values("commune_id", "unanswered")
         .annotate(count=Count("pk"), oldest=Min("created_at"))
     )

@@ -1,5 +1,16 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _count_rollups_if_missing(**kwargs) -> None:
+    """A database migrated with commitments but no roll-ups yet (they came with the one-truth
+    figures, or a bulk load skipped them) gets them counted once, from its commitments."""
+    from recommendations.models import Commitment, Rollup
+    from recommendations.services.rollups import rollups_rebuild
+
+    if Commitment.objects.exists() and not Rollup.objects.exists():
+        rollups_rebuild()
 
 
 class RecommendationsConfig(AppConfig):
@@ -10,3 +21,4 @@ class RecommendationsConfig(AppConfig):
         from recommendations import reminder_rules
 
         reminder_rules.register()
+        post_migrate.connect(_count_rollups_if_missing, sender=self)

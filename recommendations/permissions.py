@@ -5,7 +5,7 @@ one place. Anonymous users get False everywhere but reading public commitments; 
 that into a redirect to the login page, and a logged-in refusal into a 403.
 """
 
-from accounts.permissions import councillor_commune_id, is_observatory_staff
+from accounts.permissions import councillor_commune_id, is_observatory_staff, is_system_actor
 
 
 def can_read_commitment(user, commitment) -> bool:
@@ -42,3 +42,14 @@ def can_record_decision(user, commitment) -> bool:
         return True
     commune_id = councillor_commune_id(user)
     return commune_id is not None and commune_id == commitment.body.commune_id
+
+
+def may_raise_without_evidence(user) -> bool:
+    """Only the portal itself, aligning a level with its progress by rule (the evidence is the
+    progress already on record); every person's raise to substantial or complete needs it."""
+    return is_system_actor(user)
+
+
+def can_align_levels(user) -> bool:
+    """Bringing levels in line with their progress band: the portal itself, by rule."""
+    return is_system_actor(user)

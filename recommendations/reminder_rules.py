@@ -3,14 +3,13 @@
 import datetime
 from collections import defaultdict
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from notifications.registry import Reminder, register_kind, register_rule
 from recommendations.models import Commitment, Milestone
-from recommendations.selectors.flags import with_flags
+from recommendations.state.flags import due_soon_until, with_flags
 from recommendations.state.levels import CLOSED_LEVELS
 from text.languages import every_language, row_in_language
 
@@ -46,7 +45,7 @@ def _owners(commitment_rows: list[dict]) -> dict[int, list[int]]:
 
 def stale_commitments(now: datetime.datetime):
     rows = list(
-        with_flags(Commitment.objects.all(), now=now)
+        with_flags(Commitment.objects.all(), today=timezone.localdate(now))
         .filter(is_stale=True)
         .values("pk", "body_id", "title_ar", "title_fr", "title_en", "last_activity")
     )
@@ -59,7 +58,7 @@ def stale_commitments(now: datetime.datetime):
 
 def milestones_due(now: datetime.datetime):
     today = timezone.localdate(now)
-    horizon = today + datetime.timedelta(days=settings.REMINDER_MILESTONE_DAYS)
+    horizon = due_soon_until(today)
     rows = list(
         Milestone.objects.filter(done_on__isnull=True, due_date__lte=horizon)
         .exclude(commitment__level__in=CLOSED_LEVELS)

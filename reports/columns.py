@@ -18,6 +18,7 @@ COLUMNS = [
     ("overdue", _("Overdue")),
     ("updates", _("Updates")),
     ("evidence", _("Evidence items")),
+    ("public", _("Public")),
 ]
 
 

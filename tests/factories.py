@@ -4,6 +4,7 @@ import factory
 
 from accounts.models import User
 from recommendations.models import Commitment, Milestone, Recommendation
+from recommendations.services.rollups import cell_of, rollups_refresh
 from territory.models import Body, Commune
 
 
@@ -78,6 +79,13 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     start_date = datetime.date(2024, 1, 1)
     target_date = datetime.date(2027, 12, 31)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As commitment_create does: the roll-ups the pages read count the new commitment.
+        commitment = super()._create(model_class, *args, **kwargs)
+        rollups_refresh(cells=[cell_of(commitment)])
+        return commitment
+
 
 class MilestoneFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -87,3 +95,13 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     title_ar = factory.Sequence(lambda n: f"مرحلة {n}")
     due_date = datetime.date(2026, 6, 30)
     weight = 1
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # A planned step without its timeline entry (tests that count versions rely on it), but
+        # with the date the flags read, as the timeline would keep it.
+        milestone = super()._create(model_class, *args, **kwargs)
+        commitment = milestone.commitment
+        due = commitment.milestones.filter(done_on__isnull=True).order_by("due_date").first()
+        Commitment.objects.filter(pk=commitment.pk).update(next_due=due and due.due_date)
+        return milestone

@@ -1,6 +1,3 @@
-import datetime
-
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -9,25 +6,14 @@ from django.utils import timezone
 
 from accounts.permissions import councillor_commune_id, is_observatory_staff
 from accounts.types import Actor
+from consultations.deadlines import with_deadlines
 from consultations.models import Feedback
 from consultations.services.tracking_codes import tracking_code_clean
-from db.flags import flag
 from territory.models import Commune
 from text.arabic import normalise
 
 S = Feedback.State
 PUBLIC_PAGE_SIZE = 20
-
-
-def with_deadlines(feedback: QuerySet, *, now: datetime.datetime | None = None) -> QuerySet:
-    """Annotate acknowledge_overdue and answer_overdue (settings' 15 and 60 days)."""
-    now = now or timezone.now()
-    ack_by = now - datetime.timedelta(days=settings.FEEDBACK_ACKNOWLEDGE_DAYS)
-    answer_by = now - datetime.timedelta(days=settings.FEEDBACK_ANSWER_DAYS)
-    return feedback.annotate(
-        acknowledge_overdue=flag(Q(state=S.RECEIVED, created_at__lt=ack_by)),
-        answer_overdue=flag(Q(state__in=[S.RECEIVED, S.ACKNOWLEDGED], created_at__lt=answer_by)),
-    )
 
 
 def feedback_published_for_commune(*, commune: Commune) -> QuerySet:
@@ -78,7 +64,7 @@ def feedback_inbox(
         feedback = feedback.filter(state=state)
     if kind:
         feedback = feedback.filter(kind=kind)
-    feedback = with_deadlines(feedback)
+    feedback = with_deadlines(feedback, now=timezone.now())
     if overdue:
         feedback = feedback.filter(Q(acknowledge_overdue=True) | Q(answer_overdue=True))
     return feedback_search(feedback, query).order_by(
@@ -89,7 +75,8 @@ def feedback_inbox(
 def feedback_for_handling(*, feedback_id: int) -> Feedback:
     return get_object_or_404(
         with_deadlines(
-            Feedback.objects.select_related("commune", "recommendation", "commitment", "meeting")
+            Feedback.objects.select_related("commune", "recommendation", "commitment", "meeting"),
+            now=timezone.now(),
         ),
         pk=feedback_id,
     )

@@ -9,7 +9,7 @@ from consultations.selectors.committees import (
 )
 from consultations.selectors.feedback import feedback_published_for_commune
 from recommendations.selectors.commitments import commitment_list_for_commune
-from recommendations.selectors.progress import commune_progress
+from recommendations.selectors.progress import commune_tally
 from territory.selectors import commune_get
 from web.page_cache import cache_public_page
 
@@ -27,10 +27,10 @@ def commune_detail(request, code: str):
         "commitments": commitments,
         # Sorted by urgency in Python: the same rows, no second query.
         "late": sorted(
-            (c for c in commitments if c.is_overdue or c.milestone_overdue or c.is_stale),
+            (c for c in commitments if c.is_late),
             key=lambda c: (not c.is_overdue, not c.milestone_overdue, c.target_date),
         ),
-        "progress": commune_progress(commune=commune),
+        "tally": commune_tally(commune=commune),
         "committees": committee_list_for_commune(commune=commune),
         "coming_meetings": coming,
         "past_meetings": past[:10],

@@ -1,6 +1,7 @@
 from .commitment import Commitment
 from .milestone import Milestone
 from .recommendation import Recommendation
+from .rollup import Rollup
 from .status_update import StatusUpdate
 
-__all__ = ["Commitment", "Milestone", "Recommendation", "StatusUpdate"]
+__all__ = ["Commitment", "Milestone", "Recommendation", "Rollup", "StatusUpdate"]

@@ -49,14 +49,46 @@ class Commitment(models.Model):
     last_update_at = models.DateTimeField(
         _("last update"), null=True, blank=True, help_text=_("Time of the latest status update.")
     )
+    # Kept by the timeline with every milestone planned or ticked, so flags need no join.
+    next_due = models.DateField(
+        _("next milestone due"),
+        null=True,
+        blank=True,
+        help_text=_("Due date of the earliest milestone not done yet."),
+    )
 
     class Meta:
         ordering = ["recommendation__number", "body__commune__code", "pk"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
-        indexes = [models.Index(fields=["level", "last_update_at"])]
+        indexes = [
+            models.Index(fields=["level", "last_update_at"]),
+            models.Index(fields=["level", "next_due"]),
+            models.Index(fields=["level", "target_date"]),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="progress_0_100"),
+            # The ends of the bands hold whatever the setting that splits the middle says
+            # (recommendations.state.levels): not started is 0%, complete is 100%, and 0% or
+            # 100% is not started or complete (or withdrawn at that figure).
+            models.CheckConstraint(
+                condition=~models.Q(level=Level.NOT_STARTED) | models.Q(progress=0),
+                name="not_started_at_0",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(level=Level.COMPLETE) | models.Q(progress=100),
+                name="complete_at_100",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(progress=0)
+                | models.Q(level__in=[Level.NOT_STARTED, Level.WITHDRAWN]),
+                name="at_0_not_started",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(progress=100)
+                | models.Q(level__in=[Level.COMPLETE, Level.WITHDRAWN]),
+                name="at_100_complete",
+            ),
             models.CheckConstraint(
                 condition=models.Q(target_date__gte=models.F("start_date")),
                 name="target_after_start",

@@ -22,6 +22,7 @@ class StatusUpdate(models.Model):
         PLAN = "plan", _("Milestone planned")
         DECISION = "decision", _("Committee decision")
         EDIT = "edit", _("Commitment edited by staff")
+        ALIGN = "align", _("Level aligned with progress by rule")
 
     # Entries by the owners themselves: only these count as "an update" for staleness. A plan
     # change by staff or a committee decision does not make a forgotten commitment fresh.

@@ -4,10 +4,9 @@ from django.shortcuts import get_object_or_404
 from accounts.permissions import is_observatory_staff
 from accounts.types import Actor
 from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
+from recommendations.state.flags import URGENCY_ORDER, urgent_only, with_flags
 from recommendations.state.levels import CLOSED_LEVELS
-from territory.models import Body, Commune
-
-from .flags import URGENCY_ORDER, urgent_only, with_flags
+from territory.models import Commune
 
 STAFF_LIST_LIMIT = 100
 
@@ -30,10 +29,11 @@ def commitment_list_for_recommendation(*, recommendation: Recommendation) -> Que
 
 
 def commitment_list_for_commune(*, commune: Commune) -> QuerySet:
-    """Public commitments owned by the commune's council, by recommendation, urgent first."""
+    """Public commitments owned by the commune's bodies (its council), by recommendation,
+    urgent first: the commitments its roll-up counts."""
     return (
         _listed()
-        .filter(body__commune=commune, body__kind=Body.Kind.COMMUNE_COUNCIL)
+        .filter(body__commune=commune)
         .order_by("recommendation__number", *URGENCY_ORDER, "pk")
     )
 

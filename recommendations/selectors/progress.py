@@ -1,60 +1,66 @@
-"""Progress roll-ups: recommendation, commune and province. Withdrawn commitments are left out."""
+"""The public figures pages show: read from the stored roll-ups (recommendations.models.Rollup),
+never recomputed per request. Public commitments only; withdrawn ones counted apart."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db.models import Avg, Count, Q, QuerySet
-
-from recommendations.models import Commitment, Recommendation
+from recommendations.models import Recommendation, Rollup
 from recommendations.state.levels import Level
-from territory.models import Body, Commune
+from recommendations.state.tally import Tally
+from territory.models import Commune
 
-COUNTED = Q(is_public=True) & ~Q(level=Level.WITHDRAWN)
-
-
-def recommendation_list_with_progress() -> QuerySet:
-    """The nine recommendations, each with `progress` (mean, or None) and `commitment_count`."""
-    counted = Q(commitments__is_public=True) & ~Q(commitments__level=Level.WITHDRAWN)
-    return Recommendation.objects.annotate(
-        progress=Avg("commitments__progress", filter=counted),
-        commitment_count=Count("commitments", filter=counted),
-    ).order_by("number")
+S = Rollup.Scope
 
 
-def commune_progress(*, commune: Commune) -> dict:
-    return Commitment.objects.filter(
-        COUNTED, body__commune=commune, body__kind=Body.Kind.COMMUNE_COUNCIL
-    ).aggregate(progress=Avg("progress"), count=Count("pk"))
+def public_tallies() -> dict[str, Tally]:
+    """Every stored roll-up by key, in one query."""
+    return {row.key: row.tally for row in Rollup.objects.all()}
 
 
-def province_progress() -> dict:
-    return Commitment.objects.filter(COUNTED).aggregate(progress=Avg("progress"), count=Count("pk"))
+def _get(tallies: dict[str, Tally], key: str) -> Tally:
+    return tallies.get(key) or Tally()
+
+
+def province_tally(tallies: dict[str, Tally] | None = None) -> Tally:
+    tallies = public_tallies() if tallies is None else tallies
+    return _get(tallies, Rollup.key_for(S.PROVINCE))
+
+
+def commune_tally(*, commune: Commune) -> Tally:
+    row = Rollup.objects.filter(key=Rollup.key_for(S.COMMUNE, commune.pk)).first()
+    return row.tally if row else Tally()
+
+
+def recommendation_tally(*, recommendation: Recommendation) -> Tally:
+    row = Rollup.objects.filter(
+        key=Rollup.key_for(S.RECOMMENDATION, rec_id=recommendation.pk)
+    ).first()
+    return row.tally if row else Tally()
+
+
+def recommendation_cards(
+    *, recommendations: list[Recommendation], tallies: dict[str, Tally]
+) -> list[tuple[Recommendation, Tally]]:
+    return [
+        (r, _get(tallies, Rollup.key_for(S.RECOMMENDATION, rec_id=r.pk))) for r in recommendations
+    ]
 
 
 @dataclass
 class MatrixCell:
     recommendation: Recommendation
-    levels: list = field(default_factory=list)
-    progresses: list = field(default_factory=list)
-    commitment_ids: list = field(default_factory=list)
+    tally: Tally
 
     @property
     def count(self) -> int:
-        return len(self.levels)
+        return self.tally.total
 
     @property
     def level(self) -> str | None:
-        """The least advanced of its active commitments: a cell is only as far as its
-        slowest pledge. Withdrawn when nothing else is left."""
-        active = [lvl for lvl in self.levels if lvl != Level.WITHDRAWN]
-        if active:
-            return min(active, key=Level.rank)
-        return Level.WITHDRAWN if self.levels else None
+        return self.tally.level
 
     @property
     def progress(self) -> int | None:
-        pairs = zip(self.progresses, self.levels, strict=True)
-        counted = [p for p, lvl in pairs if lvl != Level.WITHDRAWN]
-        return round(sum(counted) / len(counted)) if counted else None
+        return self.tally.progress
 
     @property
     def level_label(self) -> str:
@@ -62,25 +68,16 @@ class MatrixCell:
 
 
 def progress_matrix(
-    *, communes: list[Commune], recommendations: list[Recommendation]
-) -> list[tuple]:
-    """Rows of (commune, [cell per recommendation]) for commune councils' public commitments.
-
-    One query whatever the size: the commitments' few columns, gathered in Python.
-    """
-    rows = Commitment.objects.filter(
-        is_public=True, body__kind=Body.Kind.COMMUNE_COUNCIL
-    ).values_list("body__commune_id", "recommendation_id", "level", "progress", "pk")
-    cells: dict[tuple, MatrixCell] = {}
-    by_id = {r.pk: r for r in recommendations}
-    for commune_id, recommendation_id, level, progress, pk in rows:
-        cell = cells.setdefault(
-            (commune_id, recommendation_id), MatrixCell(by_id[recommendation_id])
-        )
-        cell.levels.append(level)
-        cell.progresses.append(progress)
-        cell.commitment_ids.append(pk)
+    *, communes: list[Commune], recommendations: list[Recommendation], tallies: dict[str, Tally]
+) -> list[tuple[Commune, list[MatrixCell]]]:
+    """Rows of (commune, [cell per recommendation]): each commune's public commitments."""
     return [
-        (commune, [cells.get((commune.pk, r.pk)) or MatrixCell(r) for r in recommendations])
+        (
+            commune,
+            [
+                MatrixCell(r, _get(tallies, Rollup.key_for(S.CELL, commune.pk, r.pk)))
+                for r in recommendations
+            ],
+        )
         for commune in communes
     ]

@@ -14,6 +14,7 @@ from recommendations.permissions import can_manage_commitments
 from territory.models import Body
 from text.cleaning import clean_text
 
+from .rollups import cell_of, rollups_refresh
 from .timeline import commitment_lock, timeline_append
 
 EDITABLE_FIELDS = (
@@ -30,8 +31,11 @@ EDITABLE_FIELDS = (
     "is_public",
 )
 TEXT_FIELDS = {f for f in EDITABLE_FIELDS if f.startswith(("title_", "description_"))}
-# Changes the public must be able to see on the timeline: a slipped deadline, a new owner.
-RECORDED_FIELDS = ("body", "start_date", "target_date", "is_public")
+# Changes the public must be able to see on the timeline (a slipped deadline, a new owner), and
+# that a report as of an earlier day rolls back.
+RECORDED_FIELDS = ("recommendation", "body", "start_date", "target_date", "is_public")
+# What decides which roll-up counts a commitment, and whether it is counted at all.
+COUNTED_FIELDS = {"recommendation", "body", "is_public"}
 TITLE_MAX = Commitment._meta.get_field("title").max_length
 
 
@@ -92,6 +96,7 @@ def commitment_create(
     owners = _check_owners(owners, values["body"])
     commitment = Commitment.objects.create(is_demo=is_demo, **_cleaned(values))
     commitment.owners.set(owners)
+    rollups_refresh(cells=[cell_of(commitment)])
     return commitment
 
 
@@ -107,6 +112,7 @@ def commitment_edit(
         raise TypeError(f"not editable: {sorted(unknown)}")
     commitment = commitment_lock(commitment_id)
     before = {f: getattr(commitment, f) for f in EDITABLE_FIELDS}
+    cell_before = cell_of(commitment)
     merged = before | values
     _validate(merged)
     if owners is not None:
@@ -133,4 +139,7 @@ def commitment_edit(
             note=note,
             changes={f: [_plain(before[f]), _plain(values[f])] for f in recorded},
         )
+    if COUNTED_FIELDS & set(changed):
+        # A move or a change of visibility: both cells are counted again.
+        rollups_refresh(cells=[cell_before, cell_of(commitment)])
     return commitment

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from recommendations.models import Commitment, Recommendation
-from recommendations.state.levels import Level
+from recommendations.state.levels import Level, level_for_progress
 from territory.models import Body
 
 from .commitments import commitment_create
@@ -22,7 +22,6 @@ from .updates import commitment_record_update
 DATA = json.loads(
     (Path(__file__).resolve().parent.parent / "data" / "demo_commitments.json").read_text("utf-8")
 )
-PATH = [Level.LIMITED, Level.SUBSTANTIAL, Level.COMPLETE]
 
 
 def _at(day: datetime.date, rng: random.Random) -> datetime.datetime:
@@ -56,40 +55,42 @@ def _history(
     days = sorted(rng.sample(range(20, max(span, 40)), k=steps))
     if fate == "recent":
         days[-1] = max(days[-1], (today - start).days - rng.randint(1, 20))
-    level_index = -1
     for step, offset in enumerate(days):
         day = start + datetime.timedelta(days=offset)
         if day >= today:
             break
+        link = f"https://example.org/demo/evidence/{commitment.pk}/{step}"
         finishing = fate == "complete" and step == len(days) - 1
         for milestone in milestones:
             due = milestone.due_date <= day and rng.random() < 0.8
             if milestone.done_on is None and (due or finishing):
                 done_on = min(milestone.due_date, day)
+                # A tick may raise the level across a band: like an update, it brings evidence.
                 milestone_mark_done(
                     user=author,
                     milestone_id=milestone.pk,
                     done_on=done_on,
+                    evidence_link=link,
                     recorded_at=_at(day, rng),
                 )
                 milestone.done_on = done_on
         commitment.refresh_from_db()
         if fate == "withdrawn":
-            level = Level.WITHDRAWN
+            level, progress = Level.WITHDRAWN, None
         else:
-            level_index = min(level_index + 1, len(PATH) - (1 if fate == "complete" else 2))
-            level = PATH[level_index]
-        needs_link = level in (Level.SUBSTANTIAL, Level.COMPLETE)
+            # Levels and progress agree from the start: the level is the one that fits the
+            # progress (the milestones', or a typed figure that rises step by step).
+            typed = 100 if finishing else min(99, rng.randint(10, 45) * (step + 1))
+            progress = commitment.progress if milestones else typed
+            level = level_for_progress(progress)
         commitment_record_update(
             user=author,
             commitment_id=commitment.pk,
             expected_version=commitment.version,
             level=level,
-            progress=min(100, 100 if level == Level.COMPLETE else rng.randint(10, 45) * (step + 1)),
+            progress=None if milestones else progress,
             note=rng.choice(DATA["notes"]),
-            evidence_link=f"https://example.org/demo/evidence/{commitment.pk}/{step}"
-            if needs_link
-            else "",
+            evidence_link=link if level in (Level.SUBSTANTIAL, Level.COMPLETE) else "",
             recorded_at=_at(day, rng),
         )
 

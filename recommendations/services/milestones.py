@@ -4,6 +4,7 @@ councillors)."""
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.types import Actor
 from recommendations.models import Commitment, Milestone, StatusUpdate
 from recommendations.permissions import can_plan_milestone, can_tick_milestone
+from recommendations.state.levels import Level, needs_evidence
+from recommendations.state.transitions import next_state
 from text.cleaning import clean_text
 
+from .evidence import evidence_check
 from .timeline import commitment_lock, timeline_append
 
 TITLE_MAX = Milestone._meta.get_field("title").max_length
@@ -115,9 +119,13 @@ def milestone_mark_done(
     milestone_id: int,
     done_on: datetime.date | None = None,
     note: str = "",
+    evidence_file: UploadedFile | None = None,
+    evidence_link: str = "",
     recorded_at: datetime.datetime | None = None,
 ) -> StatusUpdate:
-    """Tick a milestone. Ticking is recorded on the timeline and moves the progress.
+    """Tick a milestone. Ticking is recorded on the timeline and moves the progress, and the
+    level with it when the progress crosses into another band: a tick that raises the level to
+    substantial or complete needs evidence, as an update would.
 
     The commitment is locked first, then the milestone re-read: two people ticking at once give
     one tick and one "already done", never two entries.
@@ -134,14 +142,34 @@ def milestone_mark_done(
     done_on = done_on or today
     if milestone.done_on is not None:
         raise ValidationError({"done_on": _("This milestone is already marked done.")})
+    errors = {}
     if not _is_date(done_on):
-        raise ValidationError({"done_on": _("Enter a valid date.")})
-    if done_on > today:
-        raise ValidationError({"done_on": _("A milestone cannot be done in the future.")})
-    if done_on < commitment.start_date:
-        raise ValidationError(
-            {"done_on": _("A milestone cannot be done before the commitment started.")}
+        errors["done_on"] = _("Enter a valid date.")
+    elif done_on > today:
+        errors["done_on"] = _("A milestone cannot be done in the future.")
+    elif done_on < commitment.start_date:
+        errors["done_on"] = _("A milestone cannot be done before the commitment started.")
+    evidence = evidence_check(file=evidence_file, link=evidence_link, errors=errors)
+    milestones = [
+        m
+        if m.pk != milestone.pk
+        else Milestone(weight=m.weight, due_date=m.due_date, done_on=today)
+        for m in commitment.milestones.all()
+    ]
+    new = next_state(
+        level_now=commitment.level, progress_now=commitment.progress, milestones=milestones
+    )
+    if needs_evidence(commitment.level, new.level) and not evidence:
+        errors.setdefault(
+            "evidence_file",
+            _(
+                "This milestone brings the commitment to %(progress)s%%, “%(level)s”: raising "
+                "the level needs evidence, a file or a link."
+            )
+            % {"progress": new.progress, "level": Level(new.level).label},
         )
+    if errors:
+        raise ValidationError(errors)
     milestone.done_on = done_on
     milestone.save(update_fields=["done_on"])
     return timeline_append(
@@ -151,5 +179,7 @@ def milestone_mark_done(
         author=user,
         note=clean_text(note),
         milestone=milestone,
+        evidence=evidence.file,
+        evidence_link=evidence.link,
         recorded_at=recorded_at,
     )

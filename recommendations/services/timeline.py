@@ -8,18 +8,26 @@ theirs is written.
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.system import stored_author
 from accounts.types import Actor
 from recommendations.models import Commitment, Milestone, StatusUpdate
+from recommendations.permissions import may_raise_without_evidence
+from recommendations.state.levels import fits, needs_evidence
+from recommendations.state.transitions import next_state
 from uploads.checks import CheckedUpload
 
-from .progress import milestones_progress
+from .rollups import cell_of, rollups_refresh
 
 SOURCE_URL_MAX = 300
+EVIDENCE_NEEDED = _(
+    "Raising the level to substantial or complete needs evidence: a file or a link."
+)
 
 
 class CommitmentVersionConflict(Exception):
@@ -80,20 +88,37 @@ def timeline_append(
     """Write the entry and the commitment's new state together, or neither.
 
     `expected_version` None means "whatever is current" (entries that do not rest on what
-    someone saw). `level` and `progress` default to the current ones; where the commitment has
-    milestones its progress is always theirs, whatever the caller typed.
+    someone saw). The new state follows recommendations.state.transitions: with no `level`
+    the level follows the progress across its bands. A requested level must fit the progress,
+    and a raise to substantial or complete must carry evidence (the callers check both first,
+    to tell the user; this is the guard). The roll-ups the pages read are refreshed here too.
     """
     _check_source(source_url)
     commitment = commitment_lock(commitment_id, expected_version=expected_version)
     at = recorded_at or timezone.now()
-    new_level = level or commitment.level
-    from_milestones = milestones_progress(commitment.milestones.all())
-    if from_milestones is not None:
-        new_progress = from_milestones
-    else:
-        new_progress = commitment.progress if progress is None else progress
+    new = next_state(
+        level_now=commitment.level,
+        progress_now=commitment.progress,
+        milestones=commitment.milestones.all(),
+        requested_level=level,
+        typed_progress=progress,
+    )
+    if not fits(new.level, new.progress):
+        raise ValueError(f"{new.level} does not fit {new.progress}%")
+    has_evidence = evidence is not None or bool(evidence_link)
+    if (
+        needs_evidence(commitment.level, new.level)
+        and not has_evidence
+        and not may_raise_without_evidence(author)
+    ):
+        raise ValidationError({"evidence_file": EVIDENCE_NEEDED})
 
-    new_state = {"level": new_level, "progress": new_progress, "version": F("version") + 1}
+    new_state = {
+        "level": new.level,
+        "progress": new.progress,
+        "next_due": new.next_due,
+        "version": F("version") + 1,
+    }
     if kind in StatusUpdate.OWNER_KINDS:
         new_state["last_update_at"] = at
     # The compare-and-swap on the locked row: belt and braces should a caller ever reach here
@@ -107,12 +132,12 @@ def timeline_append(
     entry = StatusUpdate(
         commitment=commitment,
         kind=kind,
-        author=author,
+        author=stored_author(author),
         created_at=at,
         level_before=commitment.level,
-        level_after=new_level,
+        level_after=new.level,
         progress_before=commitment.progress,
-        progress_after=new_progress,
+        progress_after=new.progress,
         version=commitment.version + 1,
         note=note,
         evidence_link=evidence_link,
@@ -126,4 +151,5 @@ def timeline_append(
     elif evidence_link:
         entry.evidence_kind = StatusUpdate.EvidenceKind.LINK
     entry.save(force_insert=True)
+    rollups_refresh(cells=[cell_of(commitment)])
     return entry

@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -13,51 +12,63 @@ from notifications.services.delivery import notify
 from recommendations.models import Commitment, StatusUpdate
 from recommendations.permissions import can_update_commitment
 from recommendations.reminder_rules import UPDATE_POSTED
-from recommendations.state.levels import LEVELS_NEEDING_EVIDENCE, Level
+from recommendations.state.levels import Level, fits, level_for_progress, needs_evidence
+from recommendations.state.transitions import NextState, next_state
 from text.cleaning import clean_text
 from text.languages import every_language, field_in_language
-from uploads.checks import upload_check
 
-from .progress import milestones_progress
-from .timeline import commitment_lock, timeline_append
+from .evidence import evidence_check
+from .timeline import EVIDENCE_NEEDED, commitment_lock, timeline_append
 
 NOTE_MAX_LENGTH = 5000
-LINK_MAX_LENGTH = 500
-_http_only = URLValidator(schemes=["http", "https"])
 
 
-def _validated_link(link: str, errors: dict) -> str:
-    link = (link or "").strip()
-    if not link:
-        return ""
-    try:
-        if len(link) > LINK_MAX_LENGTH:
-            raise ValidationError("too long")
-        _http_only(link)
-    except ValidationError:
-        errors["evidence_link"] = _("Enter a link that starts with http:// or https://.")
-    return link
+def level_mismatch(level: str, new: NextState) -> str:
+    """Why a level does not fit the progress, naming the level that does."""
+    params = {
+        "progress": new.progress,
+        "level": Level(level).label,
+        "fitting": Level(level_for_progress(new.progress)).label,
+    }
+    if new.progress_from_milestones:
+        return (
+            _(
+                "The milestones done put this commitment at %(progress)s%%: the level that "
+                "fits is “%(fitting)s”, not “%(level)s”. Tick milestones to move it."
+            )
+            % params
+        )
+    return (
+        _(
+            "At %(progress)s%% the level that fits is “%(fitting)s”, not “%(level)s”. Change "
+            "the level or the progress."
+        )
+        % params
+    )
 
 
 def _check_level_and_progress(
     commitment: Commitment, level: str, progress: int | None, errors: dict
-) -> int | None:
-    """Level and progress must tell the same story; returns the progress to record."""
+) -> NextState | None:
+    """Level and progress must tell the same story (recommendations.state.levels)."""
     if progress is not None and not (type(progress) is int and 0 <= progress <= 100):
         errors["progress"] = _("Progress is a whole number from 0 to 100.")
         return None
-    from_milestones = milestones_progress(commitment.milestones.all())
-    effective = from_milestones if from_milestones is not None else progress
-    if level == Level.COMPLETE:
-        if from_milestones is not None and from_milestones < 100:
-            errors["level"] = _("Tick every milestone before marking the commitment complete.")
-        elif from_milestones is None and progress is None:
-            effective = 100
-        elif effective is not None and effective < 100:
-            errors["progress"] = _("A complete commitment is at 100%.")
-    elif level == Level.NOT_STARTED and effective:
-        errors["progress"] = _("A commitment that has not started is at 0%.")
-    return effective if from_milestones is None else None
+    if level not in Level.values:
+        errors["level"] = _("Choose one of the listed levels.")
+        return None
+    new = next_state(
+        level_now=commitment.level,
+        progress_now=commitment.progress,
+        milestones=commitment.milestones.all(),
+        requested_level=level,
+        typed_progress=progress,
+    )
+    if not fits(level, new.progress):
+        field = "level" if new.progress_from_milestones or progress is not None else "progress"
+        errors[field] = level_mismatch(level, new)
+        return None
+    return new
 
 
 @transaction.atomic
@@ -84,9 +95,7 @@ def commitment_record_update(
         raise PermissionDenied
 
     errors = {}
-    if level not in Level.values:
-        errors["level"] = _("Choose one of the listed levels.")
-    progress = _check_level_and_progress(commitment, level, progress, errors)
+    new = _check_level_and_progress(commitment, level, progress, errors)
     note = clean_text(note) if isinstance(note, str) else ""
     if not note:
         errors["note"] = _("Write a note saying what changed.")
@@ -94,20 +103,9 @@ def commitment_record_update(
         errors["note"] = _("The note is too long: at most %(max)d characters.") % {
             "max": NOTE_MAX_LENGTH
         }
-    evidence_link = _validated_link(evidence_link, errors)
-    evidence = None
-    if evidence_file:
-        try:
-            evidence = upload_check(evidence_file)
-        except ValidationError as exc:
-            errors["evidence_file"] = exc.messages
-    raising = level in Level.values and Level.rank(level) > Level.rank(commitment.level)
-    has_evidence = evidence is not None or (evidence_link and "evidence_link" not in errors)
-    if raising and level in LEVELS_NEEDING_EVIDENCE and not has_evidence:
-        errors.setdefault(
-            "evidence_file",
-            _("Raising the level to substantial or complete needs evidence: a file or a link."),
-        )
+    evidence = evidence_check(file=evidence_file, link=evidence_link, errors=errors)
+    if new and needs_evidence(commitment.level, new.level) and not evidence:
+        errors.setdefault("evidence_file", EVIDENCE_NEEDED)
     if errors:
         raise ValidationError(errors)
 
@@ -117,10 +115,10 @@ def commitment_record_update(
         kind=StatusUpdate.Kind.UPDATE,
         author=user,
         note=note,
-        level=level,
-        progress=progress,
-        evidence=evidence,
-        evidence_link=evidence_link,
+        level=new.level,
+        progress=new.progress,
+        evidence=evidence.file,
+        evidence_link=evidence.link,
         recorded_at=recorded_at,
     )
     _notify_other_owners(commitment, entry, user)

@@ -1,6 +1,7 @@
 from django import template
 
 from recommendations.state.levels import Level
+from recommendations.state.rounding import half_up
 
 register = template.Library()
 
@@ -29,7 +30,7 @@ def percent(value) -> str:
     """A rounded whole percentage, or an en dash when there is nothing to measure."""
     if value is None:
         return "–"
-    return f"{round(value)}%"
+    return f"{half_up(value)}%"
 
 
 @register.simple_tag

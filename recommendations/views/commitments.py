@@ -32,13 +32,20 @@ def commitment_detail(request, commitment_id: int):
     commitment = commitment_get(commitment_id=commitment_id)
     if not can_read_commitment(request.user, commitment):
         raise Http404
+    return _render_detail(request, commitment)
+
+
+def _render_detail(request, commitment, *, tick_form=None, ticked_id=None, status=200):
+    """The commitment's page; after a refused tick, with that milestone's form as it was sent
+    and its errors, so nothing typed is lost."""
     context = {
         "commitment": commitment,
         "timeline": commitment_timeline(commitment=commitment),
         "can_update": can_update_commitment(request.user, commitment),
-        "milestone_form": MilestoneDoneForm(),
+        "tick_form": tick_form,
+        "ticked_id": ticked_id,
     }
-    return render(request, "recommendations/commitment_detail.html", context)
+    return render(request, "recommendations/commitment_detail.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -93,24 +100,26 @@ def milestone_done(request, milestone_id: int):
     milestone = get_object_or_404(Milestone.objects.select_related("commitment"), pk=milestone_id)
     if not can_tick_milestone(request.user, milestone):
         return refuse(request)
-    form = MilestoneDoneForm(request.POST)
+    form = MilestoneDoneForm(request.POST, request.FILES)
     if form.is_valid():
+        data = form.cleaned_data
         try:
             milestone_mark_done(
-                user=request.user, milestone_id=milestone.pk, done_on=form.cleaned_data["done_on"]
+                user=request.user,
+                milestone_id=milestone.pk,
+                done_on=data["done_on"],
+                evidence_file=data["evidence_file"],
+                evidence_link=data["evidence_link"],
             )
         except ValidationError as exc:
-            for error in exc.messages:
-                messages.error(request, error)
+            add_service_errors(form, exc)
         except CommitmentVersionConflict as exc:
-            messages.error(request, exc.message)
+            form.add_error(None, exc.message)
         else:
             messages.success(request, _("Milestone marked done."))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect("commitment_detail", commitment_id=milestone.commitment_id)
+            return redirect("commitment_detail", commitment_id=milestone.commitment_id)
+    commitment = commitment_get(commitment_id=milestone.commitment_id)
+    return _render_detail(request, commitment, tick_form=form, ticked_id=milestone.pk, status=400)
 
 
 @require_safe

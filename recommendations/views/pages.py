@@ -4,22 +4,28 @@ from django.views.decorators.http import require_safe
 from recommendations.selectors.commitments import commitment_list_for_recommendation
 from recommendations.selectors.progress import (
     progress_matrix,
-    province_progress,
-    recommendation_list_with_progress,
+    province_tally,
+    public_tallies,
+    recommendation_cards,
+    recommendation_tally,
 )
-from recommendations.selectors.recommendations import recommendation_get
+from recommendations.selectors.recommendations import recommendation_get, recommendation_list
 from territory.selectors import commune_list
 from web.page_cache import cache_public_page
 
 
 def _overview() -> dict:
-    recommendations = list(recommendation_list_with_progress())
+    recommendations = list(recommendation_list())
     communes = list(commune_list())
+    tallies = public_tallies()
     return {
+        "cards": recommendation_cards(recommendations=recommendations, tallies=tallies),
         "recommendations": recommendations,
         "communes": communes,
-        "matrix": progress_matrix(communes=communes, recommendations=recommendations),
-        "province": province_progress(),
+        "matrix": progress_matrix(
+            communes=communes, recommendations=recommendations, tallies=tallies
+        ),
+        "province": province_tally(tallies),
     }
 
 
@@ -41,6 +47,7 @@ def recommendation_detail(request, number: int):
     recommendation = recommendation_get(number=number)
     context = {
         "recommendation": recommendation,
+        "tally": recommendation_tally(recommendation=recommendation),
         "commitments": commitment_list_for_recommendation(recommendation=recommendation),
     }
     return render(request, "recommendations/recommendation_detail.html", context)

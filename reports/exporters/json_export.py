@@ -1,4 +1,4 @@
-"""JSON following the documented schema (reports/schema/progress-1.0.json)."""
+"""JSON following the documented schema (reports/schema/progress-1.1.json)."""
 
 import dataclasses
 import datetime
@@ -24,6 +24,7 @@ def report_dict(report) -> dict:
         "language": report.language,
         "filters": report.filters.as_json(),
         "commitments": [dataclasses.asdict(r) for r in report.rows],
+        "totals": dataclasses.asdict(report.totals),
         "by_recommendation": [dataclasses.asdict(s) for s in report.by_recommendation],
         "by_commune": [dataclasses.asdict(s) for s in report.by_commune],
         "feedback": report.feedback,

@@ -52,6 +52,8 @@ def _summary_rows(summaries):
         yield [
             s.label,
             s.commitments,
+            s.active,
+            s.withdrawn,
             s.progress,
             *[s.levels[lvl] for lvl in Level.values],
             s.stale,
@@ -64,7 +66,7 @@ def report_xlsx_bytes(report, progress=None) -> bytes:
     rtl = report.language == "ar"
     with translation.override(report.language):
         workbook = Workbook(write_only=True)
-        widths = [8, 14, 18, 28, 10, 50, 14, 14, 10, 12, 12, 8, 8, 8, 10]
+        widths = [8, 14, 18, 28, 10, 50, 14, 14, 10, 12, 12, 8, 8, 8, 10, 8]
         _sheet(
             workbook, _("Commitments"), headers(), (row_values(r) for r in report.rows), rtl, widths
         )
@@ -73,6 +75,8 @@ def report_xlsx_bytes(report, progress=None) -> bytes:
         summary_header = [
             "",
             _("Commitments"),
+            _("Active"),
+            _("Withdrawn"),
             _("Average progress (%)"),
             *[str(label) for label in Level.labels],
             _("Stale"),
@@ -84,7 +88,7 @@ def report_xlsx_bytes(report, progress=None) -> bytes:
             [_("Recommendation"), *summary_header[1:]],
             _summary_rows(report.by_recommendation),
             rtl,
-            [16, 12, 14],
+            [16, 12, 10, 10, 14],
         )
         _sheet(
             workbook,
@@ -92,7 +96,7 @@ def report_xlsx_bytes(report, progress=None) -> bytes:
             [_("Commune"), *summary_header[1:]],
             _summary_rows(report.by_commune),
             rtl,
-            [24, 12, 14],
+            [24, 12, 10, 10, 14],
         )
         _sheet(
             workbook,

@@ -23,12 +23,13 @@ from recommendations.selectors.as_of import (
     end_of_day,
 )
 from recommendations.state.levels import Level
+from recommendations.state.tally import tally_of
 from reports.filters import ReportFilters
 from territory.models import Body
 from territory.selectors import commune_list
 from text.languages import field_in_language
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass
@@ -48,14 +49,24 @@ class Row:
     overdue: bool
     updates: int
     evidence: int
+    public: bool
 
 
 @dataclass
 class Summary:
+    """A group's figures, by the one rule of recommendations.state.tally: `commitments` is
+    every commitment of the group (the length of its list), `active` those averaged, `withdrawn`
+    those counted apart; `progress` the whole percentage every format shows, `progress_exact`
+    the one decimal JSON adds (it rounds half up to `progress`)."""
+
     key: str
     label: str
     commitments: int = 0
-    progress: float | None = None
+    active: int = 0
+    withdrawn: int = 0
+    not_public: int = 0
+    progress: int | None = None
+    progress_exact: float | None = None
     levels: dict = field(default_factory=dict)
     stale: int = 0
     overdue: int = 0
@@ -67,10 +78,29 @@ class Report:
     language: str
     generated_at: datetime.datetime
     rows: list[Row]
+    totals: Summary
     by_recommendation: list[Summary]
     by_commune: list[Summary]
     feedback: list[dict]
     updates_per_month: list[tuple[str, int]]
+
+
+def summary_of(key: str, label: str, members: list[Row]) -> Summary:
+    tally = tally_of((r.level, r.progress) for r in members)
+    exact = tally.progress_exact
+    return Summary(
+        key=key,
+        label=label,
+        commitments=tally.total,
+        active=tally.active,
+        withdrawn=tally.withdrawn,
+        not_public=sum(not r.public for r in members),
+        progress=tally.progress,
+        progress_exact=None if exact is None else float(exact),
+        levels=tally.level_counts(),
+        stale=sum(r.stale for r in members),
+        overdue=sum(r.overdue for r in members),
+    )
 
 
 def _summaries(
@@ -79,28 +109,16 @@ def _summaries(
     groups: dict = defaultdict(list)
     for row in rows:
         groups[key(row)].append(row)
-    result = []
-    for group_key in sorted(groups, key=lambda k: str(k).zfill(4) if isinstance(k, int) else k):
-        members = groups[group_key]
-        counted = [r.progress for r in members if r.level != Level.WITHDRAWN]
-        result.append(
-            Summary(
-                key=str(group_key),
-                label=label(members[0]),
-                commitments=len(members),
-                progress=round(sum(counted) / len(counted), 1) if counted else None,
-                levels={lvl: sum(1 for r in members if r.level == lvl) for lvl in Level.values},
-                stale=sum(r.stale for r in members),
-                overdue=sum(r.overdue for r in members),
-            )
-        )
-    return result
+    return [
+        summary_of(str(group_key), label(groups[group_key][0]), groups[group_key])
+        for group_key in sorted(groups, key=lambda k: str(k).zfill(4) if isinstance(k, int) else k)
+    ]
 
 
 def _keep(state: CommitmentState, body: Body, filters: ReportFilters) -> bool:
     commune_code = body.commune.code if body.commune else ""
     return not (
-        (filters.public_only and not state.is_public)
+        (filters.public_only and not state.shown_publicly)
         or (filters.communes and commune_code not in filters.communes)
         or (filters.recommendations and state.recommendation_number not in filters.recommendations)
         or (filters.bodies and body.slug not in filters.bodies)
@@ -124,6 +142,7 @@ def report_build(*, filters: ReportFilters, language: str) -> Report:
         by_commune = _summaries(
             [r for r in rows if r.commune_code], lambda r: r.commune_code, lambda r: r.commune
         )
+        totals = summary_of("all", "", rows)
         feedback = _feedback(filters, language)
     months = Counter(m for s in kept for m in s.update_months)
     start = filters.period_start.strftime("%Y-%m") if filters.period_start else None
@@ -133,6 +152,7 @@ def report_build(*, filters: ReportFilters, language: str) -> Report:
         language=language,
         generated_at=timezone.now().replace(microsecond=0),
         rows=rows,
+        totals=totals,
         by_recommendation=by_recommendation,
         by_commune=by_commune,
         feedback=feedback,
@@ -161,6 +181,7 @@ def _row(state: CommitmentState, body: Body, language: str) -> Row:
         overdue=state.is_overdue,
         updates=state.updates,
         evidence=state.evidence,
+        public=state.shown_publicly,
     )
 
 

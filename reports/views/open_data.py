@@ -14,10 +14,10 @@ from reports.exporters.csv_export import report_csv_lines
 from reports.exporters.json_export import report_dict
 from reports.filters import ReportFilters
 from reports.models import PublishedReport
-from reports.services.build import report_build
+from reports.services.build import SCHEMA_VERSION, report_build
 from reports.services.updates_csv import updates_csv_chunks
 
-SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "progress-1.0.json"
+SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "progress-1.1.json"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
@@ -36,6 +36,7 @@ def open_data_page(request):
     context = {
         "published": PublishedReport.objects.order_by("-created_at")[:50],
         "licence_url": LICENCE_URL,
+        "schema_version": SCHEMA_VERSION,
     }
     return render(request, "reports/open_data.html", context)
 

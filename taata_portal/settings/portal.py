@@ -14,7 +14,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Reminders ------------------------------------------------------------------------------
 
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
-REMINDER_MILESTONE_DAYS = env.int("REMINDER_MILESTONE_DAYS", default=7)
 REMINDER_MEETING_HOURS = env.int("REMINDER_MEETING_HOURS", default=48)
 REMINDER_MINUTES_DAYS = env.int("REMINDER_MINUTES_DAYS", default=3)
 REMINDER_FEEDBACK_ACKNOWLEDGE_DAY = env.int("REMINDER_FEEDBACK_ACKNOWLEDGE_DAY", default=10)
@@ -36,8 +35,13 @@ SHOW_DEMO_BANNER = env.bool("SHOW_DEMO_BANNER", default=False)
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 PUBLIC_PAGE_APPS = ("territory", "recommendations", "consultations")
 
-# A commitment with no update for this many days is stale (reminders, flags).
+# Commitment state (recommendations/state/): no update for this many days is stale; a milestone
+# due within this many days is due soon (pages and reminders alike).
 COMMITMENT_STALE_DAYS = env.int("COMMITMENT_STALE_DAYS", default=30)
+MILESTONE_DUE_SOON_DAYS = env.int("MILESTONE_DUE_SOON_DAYS", default=7)
+# The one setting of the level bands: not started 0%, limited 1% to this minus one, substantial
+# from this to 99%, complete 100%. Changing it: run `manage.py align_levels` afterwards.
+LEVEL_SUBSTANTIAL_FROM = env.int("LEVEL_SUBSTANTIAL_FROM", default=50)
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 REQUEST_OVERHEAD_BYTES = 512 * 1024  # form fields beside the largest file
 

@@ -5,8 +5,8 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from consultations.deadlines import with_deadlines
 from consultations.models import Feedback, FeedbackEvent
-from consultations.selectors.feedback import with_deadlines
 from consultations.services import feedback as services
 from tests.consultations.conftest import submit
 
@@ -102,7 +102,7 @@ def test_deadlines_acknowledge_15_days_answer_60_days(tata):
 
     def flags(day):
         with time_machine.travel(start + datetime.timedelta(days=day), tick=False):
-            row = with_deadlines(Feedback.objects.filter(pk=feedback.pk)).get()
+            row = with_deadlines(Feedback.objects.filter(pk=feedback.pk), now=timezone.now()).get()
             return row.acknowledge_overdue, row.answer_overdue
 
     assert flags(14) == (False, False)

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db.models import Max, Min
 
 from recommendations.models import Commitment, StatusUpdate
-from recommendations.selectors.flags import with_flags
+from recommendations.state.flags import with_flags
 from recommendations.state.levels import Level
 from territory.models import Body
 

@@ -4,8 +4,9 @@ import pytest
 from django.utils import timezone
 
 from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
+from recommendations.services.rollups import rollups_rebuild
 from recommendations.services.updates import commitment_record_update
-from recommendations.state.levels import Level
+from recommendations.state.levels import level_for_progress
 from territory.models import Body
 from tests.factories import CouncillorFactory
 
@@ -41,8 +42,8 @@ def build(scale: int) -> dict:
             title_ar=f"التزام {i}",
             start_date=datetime.date(2024, 1, 1),
             target_date=datetime.date(2025 + i % 3, 6, 30),
-            level=[Level.LIMITED, Level.SUBSTANTIAL, Level.COMPLETE][i % 3],
-            progress=(i * 7) % 100,
+            level=level_for_progress((i * 7) % 101),
+            progress=(i * 7) % 101,
             version=4,
             last_update_at=now - datetime.timedelta(days=i * 5),
         )
@@ -58,6 +59,7 @@ def build(scale: int) -> dict:
         for c in commitments
         for v in range(1, 4)
     )
+    rollups_rebuild()  # what a bulk load must do (bench.data does the same)
     return {"commitment": commitments[0], "councillor": author}
 
 

@@ -65,7 +65,10 @@ def test_update_form_page(client, roles, commitment, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_tick_milestone(client, roles, commitment, role):
     milestone = MilestoneFactory(commitment=commitment)
-    response = client_for(client, roles, role).post(f"/fr/milestones/{milestone.pk}/done/", {})
+    MilestoneFactory(commitment=commitment)  # one of two: 50%, a raise that needs evidence
+    evidence = {"evidence_link": "https://example.org/pv.pdf"}
+    path = f"/fr/milestones/{milestone.pk}/done/"
+    response = client_for(client, roles, role).post(path, evidence)
     milestone.refresh_from_db()
     if role in ALLOWED:
         assert response.status_code == 302 and milestone.done_on is not None

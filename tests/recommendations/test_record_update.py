@@ -47,7 +47,7 @@ def test_a_good_update_writes_the_entry_and_the_new_state(councillor, commitment
         ({"note": "\x00\x00"}, "note"),
         ({"evidence_link": "javascript:alert(1)"}, "evidence_link"),
         ({"evidence_link": "ftp://example.org/file.pdf"}, "evidence_link"),
-        ({"level": Level.SUBSTANTIAL}, "evidence_file"),
+        ({"level": Level.SUBSTANTIAL, "progress": 60}, "evidence_file"),
         ({"level": Level.COMPLETE, "progress": 100}, "evidence_file"),
     ],
 )
@@ -78,14 +78,18 @@ def test_raising_to_substantial_or_complete_with_a_link_is_accepted(councillor, 
 
 
 def test_raising_with_a_file_is_accepted(councillor, commitment, pdf_upload):
-    update = record(councillor, commitment, level=Level.SUBSTANTIAL, evidence_file=pdf_upload)
+    update = record(
+        councillor, commitment, level=Level.SUBSTANTIAL, progress=55, evidence_file=pdf_upload
+    )
     assert update.evidence_kind == StatusUpdate.EvidenceKind.PDF
     assert update.evidence_file.name.endswith(".pdf")
     assert "minutes" not in update.evidence_file.name  # stored under a random name
 
 
 def test_staying_substantial_needs_no_new_evidence(councillor, commitment):
-    record(councillor, commitment, level=Level.SUBSTANTIAL, evidence_link="https://tata.ma/a")
+    record(
+        councillor, commitment, level=Level.SUBSTANTIAL, progress=55, evidence_link="https://t.ma/a"
+    )
     commitment.refresh_from_db()
     record(councillor, commitment, level=Level.SUBSTANTIAL, progress=60, note="تقدم")
     commitment.refresh_from_db()
@@ -117,7 +121,7 @@ def test_staff_may_post_anywhere(commitment):
 
 def test_progress_typed_is_ignored_where_milestones_set_it(councillor, commitment):
     MilestoneFactory(commitment=commitment, weight=1)
-    update = record(councillor, commitment, progress=80)
+    update = record(councillor, commitment, level=Level.NOT_STARTED, progress=80)
     assert update.progress_after == 0
 
 
@@ -169,8 +173,8 @@ def test_two_councillors_at_once_one_wins(require_postgres, councillor, commitme
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"level": Level.COMPLETE, "progress": 40, "evidence_link": "https://t.ma/a"}, "progress"),
-        ({"level": Level.NOT_STARTED, "progress": 30}, "progress"),
+        ({"level": Level.COMPLETE, "progress": 40, "evidence_link": "https://t.ma/a"}, "level"),
+        ({"level": Level.NOT_STARTED, "progress": 30}, "level"),
         ({"progress": True}, "progress"),
         ({"evidence_link": "https://t.ma/" + "a" * 600}, "evidence_link"),
     ],

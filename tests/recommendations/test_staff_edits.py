@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from recommendations.models import Commitment, StatusUpdate
-from recommendations.selectors.flags import with_flags
 from recommendations.services.commitments import commitment_edit
 from recommendations.services.milestones import milestone_create, milestone_mark_done
 from recommendations.services.timeline import timeline_append
+from recommendations.state.flags import with_flags
 from recommendations.state.levels import Level
 from tests.factories import CouncillorFactory, StaffFactory
 

@@ -75,8 +75,8 @@ def test_pdf_in_french(dataset):
 
 def test_json_follows_the_documented_schema(dataset):
     data = json.loads(WRITERS["json"](report()))
-    schema = json.loads((Path(settings.BASE_DIR) / "reports/schema/progress-1.0.json").read_text())
-    assert data["schema"] == "taata-progress" and data["version"] == "1.0"
+    schema = json.loads((Path(settings.BASE_DIR) / "reports/schema/progress-1.1.json").read_text())
+    assert data["schema"] == "taata-progress" and data["version"] == "1.1"
     assert set(schema["required"]) <= set(data)
     required_row = set(schema["$defs"]["commitment"]["required"])
     assert all(required_row <= set(row) for row in data["commitments"])

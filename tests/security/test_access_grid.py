@@ -20,7 +20,13 @@ from reports.filters import ReportFilters
 from reports.models import ReportJob
 from reports.services.files import report_job_run, report_publish
 from territory.models import Body, Commune
-from tests.factories import AdminFactory, CouncillorFactory, StaffFactory, UserFactory
+from tests.factories import (
+    AdminFactory,
+    CouncillorFactory,
+    MilestoneFactory,
+    StaffFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -134,8 +140,8 @@ def commune_world(code, councillor, staff):
         user=councillor,
         commitment_id=commitment.pk,
         expected_version=1,
-        level="substantial",
-        progress=50,
+        level="not_started",  # the milestone, not done, holds it at 0%
+        progress=None,
         note="تحيين",
         evidence_file=png(),
     )
@@ -216,7 +222,11 @@ def url_and_data(name, objects, world):
         "recommendation_detail": ("/ar/recommendations/3/", {}),
         "commitment_detail": (f"/ar/commitments/{o['commitment'].pk}/", {}),
         "commitment_update": (f"/ar/commitments/{o['commitment'].pk}/update/", {}),
-        "milestone_done": (f"/ar/milestones/{o['milestone'].pk}/done/", {}),
+        # A milestone not done yet for each request: a second tick would be refused as done.
+        "milestone_done": (
+            f"/ar/milestones/{MilestoneFactory(commitment=o['commitment']).pk}/done/",
+            {"evidence_link": "https://example.org/pv.pdf"},
+        ),
         "evidence_file": (f"/ar/evidence/{o['update'].pk}/", {}),
         "my": ("/ar/my/", {}),
         "commune_detail": (f"/ar/communes/{o['commune'].code}/", {}),

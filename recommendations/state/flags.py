@@ -1,0 +1,99 @@
+"""Stale, overdue, milestone overdue, milestone due soon: what needs someone now.
+
+Decided by the day in the portal's time zone, so that a page seen at 9:00 and a report "as of
+today" made at 17:00 flag the same commitments. Each rule is written twice side by side, for
+rows in Python (`flags_of`, used by reports as of any day and by digests) and for querysets
+(`with_flags`, used by lists that sort and filter in the database), from the same thresholds;
+a test checks that the two agree. Complete and withdrawn commitments are never flagged.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from db.flags import flag
+
+from .levels import CLOSED_LEVELS
+
+
+def stale_days() -> int:
+    return settings.COMMITMENT_STALE_DAYS
+
+
+def due_soon_days() -> int:
+    return settings.MILESTONE_DUE_SOON_DAYS
+
+
+def start_of_day(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def stale_before(today: datetime.date) -> datetime.datetime:
+    """Last activity before this instant means stale: its day is more than `stale_days` ago."""
+    return start_of_day(today - datetime.timedelta(days=stale_days()))
+
+
+def due_soon_until(today: datetime.date) -> datetime.date:
+    return today + datetime.timedelta(days=due_soon_days())
+
+
+@dataclass(frozen=True)
+class Flags:
+    stale: bool = False
+    overdue: bool = False
+    milestone_overdue: bool = False
+    milestone_due_soon: bool = False
+
+    @property
+    def late(self) -> bool:
+        """Late: past its target, a milestone past due, or no update for too long."""
+        return self.stale or self.overdue or self.milestone_overdue
+
+
+def flags_of(
+    *,
+    level: str,
+    last_activity: datetime.datetime,
+    target_date: datetime.date,
+    next_due: datetime.date | None,
+    today: datetime.date,
+) -> Flags:
+    if level in CLOSED_LEVELS:
+        return Flags()
+    return Flags(
+        stale=last_activity < stale_before(today),
+        overdue=target_date < today,
+        milestone_overdue=next_due is not None and next_due < today,
+        milestone_due_soon=next_due is not None and today <= next_due <= due_soon_until(today),
+    )
+
+
+def with_flags(commitments: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
+    """Annotate last_activity, is_stale, is_overdue, milestone_overdue, milestone_due_soon and
+    is_late, from the stored dates (no join)."""
+    today = today or timezone.localdate()
+    still_open = ~Q(level__in=CLOSED_LEVELS)
+    stale = still_open & Q(last_activity__lt=stale_before(today))
+    overdue = still_open & Q(target_date__lt=today)
+    milestone_overdue = still_open & Q(next_due__lt=today)
+    return commitments.annotate(last_activity=Coalesce("last_update_at", "created_at")).annotate(
+        is_stale=flag(stale),
+        is_overdue=flag(overdue),
+        milestone_overdue=flag(milestone_overdue),
+        milestone_due_soon=flag(
+            still_open & Q(next_due__gte=today, next_due__lte=due_soon_until(today))
+        ),
+        is_late=flag(stale | overdue | milestone_overdue),
+    )
+
+
+URGENCY_ORDER = ("-is_overdue", "-milestone_overdue", "-is_stale", "-milestone_due_soon")
+
+
+def urgent_only(commitments: QuerySet) -> QuerySet:
+    """Of flagged commitments, those that need someone now (late, or a milestone due soon)."""
+    return commitments.filter(Q(is_late=True) | Q(milestone_due_soon=True))
