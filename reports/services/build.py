@@ -181,7 +181,7 @@ def _row(state: CommitmentState, body: Body, language: str) -> Row:
         overdue=state.is_overdue,
         updates=state.updates,
         evidence=state.evidence,
-        public=state.shown_publicly,
+        public=state.is_public,
     )
 
 
