@@ -9,6 +9,7 @@ cells. Rows are locked in key order, so two writes never interleave their sums.
 
 from collections.abc import Callable, Iterable
 
+from django.db import transaction
 from django.db.models import Q
 
 from recommendations.models import Commitment, Rollup
@@ -58,6 +59,7 @@ def _store(row: Rollup, tally: Tally) -> None:
     row.save()
 
 
+@transaction.atomic
 def rollups_refresh(*, cells: Iterable[Cell]) -> None:
     _recount(set(cells), _public_states)
 
@@ -81,6 +83,7 @@ def _recount(cells: set[Cell], states_of: Callable[[Cell], list]) -> None:
         _store(row, tally_sum(c.tally for c in parts))
 
 
+@transaction.atomic
 def rollups_rebuild() -> None:
     """Count every cell again from every commitment: after a bulk load or a change of the band
     setting (align_levels). The same rule, one query for the commitments."""

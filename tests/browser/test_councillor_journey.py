@@ -33,7 +33,8 @@ def test_my_page_shows_what_is_late_and_an_update_with_a_photo_reaches_the_timel
 
     action = first_open_commitment(page)
     page.goto(action)
-    page.select_option("#id_level", "substantial")
+    # The form starts from the commitment's level and progress, which agree: a note and a photo
+    # of what was done are an update on their own.
     page.fill("#id_note", "تم تركيب الألواح الشمسية في مقر الجماعة")
     page.set_input_files("#id_evidence_file", str(photo(tmp_path)))
     page.click("form.stacked-form button[type=submit]")

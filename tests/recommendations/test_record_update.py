@@ -223,9 +223,12 @@ def test_two_ticks_at_once_give_one_entry(require_postgres, councillor, commitme
     from recommendations.services.milestones import milestone_mark_done
 
     milestone = MilestoneFactory(commitment=commitment)
-    results = run_together(
-        *(lambda: milestone_mark_done(user=councillor, milestone_id=milestone.pk) for _ in range(2))
-    )
+    link = "https://example.org/pv.pdf"  # the tick completes the commitment: evidence with it
+
+    def tick():
+        return milestone_mark_done(user=councillor, milestone_id=milestone.pk, evidence_link=link)
+
+    results = run_together(tick, tick)
     assert sorted(type(r).__name__ for r in results) == ["StatusUpdate", "ValidationError"]
     assert StatusUpdate.objects.filter(commitment=commitment).count() == 1
     assert Commitment.objects.get(pk=commitment.pk).version == 2
