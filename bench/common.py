@@ -59,9 +59,8 @@ def run_module(module: str, *args, **extra) -> str:
     return _run([PY, "-m", module, *args], **extra)
 
 
-def prepare_database(*, updates: int | None = None, name_suffix: str = "") -> str:
+def prepare_database(*, updates: int | None = None, name_suffix: str = "", scale: int = 1) -> str:
     """A fresh database with benchmark volumes; returns its URL."""
-    global DATABASE_URL
     url = DATABASE_URL + name_suffix
     subprocess.run(
         ["bash", ".ci/ensure-database"], cwd=BASE, env={**env(), "DATABASE_URL": url}, check=True
@@ -70,7 +69,7 @@ def prepare_database(*, updates: int | None = None, name_suffix: str = "") -> st
     extra = {"DATABASE_URL": url}
     manage("flush", "--noinput", **extra) if _has_tables(url) else None
     manage("migrate", "--noinput", "-v0", **extra)
-    args = ["--scale", "1"] + (["--updates", str(updates)] if updates else [])
+    args = ["--scale", str(scale)] + (["--updates", str(updates)] if updates else [])
     print("  " + run_module("bench.generate", *args, **extra).strip().splitlines()[-1])
     return url
 

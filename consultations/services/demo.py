@@ -18,6 +18,7 @@ from territory.models import Commune
 
 from . import feedback as feedback_services
 from . import meetings as meeting_services
+from .feedback_submission import feedback_submit
 
 DATA = json.loads(
     (Path(__file__).resolve().parent.parent / "data" / "demo.json").read_text("utf-8")
@@ -84,7 +85,7 @@ def _feedback(staff: User, councillors: dict, rng: random.Random, now: datetime.
         commune = communes[index % len(communes)]
         kind, text = DATA["feedback"][index % len(DATA["feedback"])]
         with_contact = index % 3 == 0
-        item = feedback_services.feedback_submit(
+        item = feedback_submit(
             commune_id=commune.pk,
             kind=kind,
             text=text,

@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.types import Actor
 from consultations.models import AgendaItem, Committee, Decision, Meeting, MeetingEvent, Member
 from consultations.permissions import can_manage_committees, can_manage_meeting
+from consultations.services.public_pages import commune_pages_changed
 from recommendations.selectors.commitments import commitment_of_commune
 from recommendations.services.decisions import commitment_record_decision
 from territory.models import Commune
@@ -41,6 +42,7 @@ def committee_create(
         errors["name_ar"] = _("Give the committee a name in Arabic.")
     if errors:
         raise ValidationError(errors)
+    commune_pages_changed(commune)
     return Committee.objects.create(
         commune=commune,
         kind=kind,
@@ -78,6 +80,7 @@ def member_add(
         errors["since"] = _("Enter a valid date.")
     if errors:
         raise ValidationError(errors)
+    commune_pages_changed(committee.commune)  # the composition, in aggregate
     return Member.objects.create(
         committee=committee,
         name=clean_text(name),
@@ -120,6 +123,7 @@ def meeting_schedule(
         for i, line in enumerate(_agenda_lines(agenda), start=1)
     )
     MeetingEvent.objects.create(meeting=meeting, action=MeetingEvent.Action.SCHEDULED, actor=user)
+    commune_pages_changed(committee.commune)
     return meeting
 
 
@@ -166,6 +170,7 @@ def meeting_record(
     MeetingEvent.objects.create(
         meeting=meeting, action=MeetingEvent.Action.RECORDED, actor=user, detail=status
     )
+    commune_pages_changed(meeting.committee.commune)
     return meeting
 
 
@@ -222,4 +227,5 @@ def decision_record(
         if entry.milestone_id:
             decision.milestone_id = entry.milestone_id
             decision.save(update_fields=["milestone"])
+    commune_pages_changed(meeting.committee.commune)
     return decision

@@ -8,29 +8,34 @@ from consultations.selectors.committees import (
     split_coming_and_past,
 )
 from consultations.selectors.feedback import feedback_published_for_commune
-from recommendations.selectors.commitments import commitment_list_for_commune
+from recommendations.selectors.commitments import (
+    commitment_list_for_commune,
+    commitments_late_for_commune,
+    flagged,
+)
 from recommendations.selectors.progress import commune_tally
 from territory.selectors import commune_get
 from web.page_cache import cache_public_page
+from web.pagination import page_of
 
 
 # The commune page lives in consultations because it gathers both apps: its council's
 # commitments (recommendations) and its committees, meetings and feedback (consultations).
 @require_safe
-@cache_public_page
+@cache_public_page(scopes=lambda request, code: [f"commune:{code}"], query=("page",))
 def commune_detail(request, code: str):
     commune = commune_get(code=code)
-    commitments = list(commitment_list_for_commune(commune=commune))
     coming, past = split_coming_and_past(meeting_list_for_commune(commune=commune))
+    late, late_count = commitments_late_for_commune(commune=commune)
+    tally = commune_tally(commune=commune)
     context = {
         "commune": commune,
-        "commitments": commitments,
-        # Sorted by urgency in Python: the same rows, no second query.
-        "late": sorted(
-            (c for c in commitments if c.is_late),
-            key=lambda c: (not c.is_overdue, not c.milestone_overdue, c.target_date),
+        "page": flagged(
+            page_of(commitment_list_for_commune(commune=commune), request, count=tally.total)
         ),
-        "tally": commune_tally(commune=commune),
+        "late": late,
+        "late_count": late_count,
+        "tally": tally,
         "committees": committee_list_for_commune(commune=commune),
         "coming_meetings": coming,
         "past_meetings": past[:10],

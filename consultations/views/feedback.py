@@ -9,7 +9,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from consultations.forms import FeedbackForm
 from consultations.selectors.feedback import feedback_get_by_code
 from consultations.services.contacts import contact_mask
-from consultations.services.feedback import feedback_erase_on_request, feedback_submit
+from consultations.services.feedback import feedback_erase_on_request
+from consultations.services.feedback_submission import feedback_submit
 from territory.models import Commune
 from web.forms import add_service_errors
 from web.ratelimit import client_address, limit_count, limit_reached

@@ -1,22 +1,54 @@
+from django.core.paginator import Page
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.permissions import is_observatory_staff
 from accounts.types import Actor
 from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
-from recommendations.state.flags import URGENCY_ORDER, urgent_only, with_flags
+from recommendations.state.flags import (
+    URGENCY_ORDER,
+    attach_flags,
+    only_late,
+    urgent_only,
+    with_flags,
+)
 from recommendations.state.levels import CLOSED_LEVELS
 from territory.models import Commune
 
 STAFF_LIST_LIMIT = 100
 
 
+# What a row of a list shows (rendering.rows): loading only these keeps a long page cheap.
+LISTED_FIELDS = (
+    *(f"title_{language}" for language in ("ar", "fr", "en")),
+    "level",
+    "progress",
+    "target_date",
+    "last_update_at",
+    "created_at",
+    "next_due",
+    "is_demo",
+    "recommendation__number",
+    *(f"recommendation__title_{language}" for language in ("ar", "fr", "en")),
+    *(f"body__name_{language}" for language in ("ar", "fr", "en")),
+    "body__commune__code",
+    *(f"body__commune__name_{language}" for language in ("ar", "fr", "en")),
+)
+
+
 def _listed() -> QuerySet:
-    return with_flags(
-        Commitment.objects.filter(is_public=True).select_related(
-            "recommendation", "body", "body__commune"
-        )
+    """Public commitments for a list; the page flags its rows (state.flags.attach_flags)."""
+    return (
+        Commitment.objects.filter(is_public=True)
+        .select_related("recommendation", "body", "body__commune")
+        .only(*LISTED_FIELDS)
     )
+
+
+def flagged(page: Page) -> Page:
+    """A page of a list, its rows loaded and flagged (late, due soon) for display."""
+    page.object_list = attach_flags(page.object_list)
+    return page
 
 
 def commitment_list_for_recommendation(*, recommendation: Recommendation) -> QuerySet:
@@ -34,8 +66,21 @@ def commitment_list_for_commune(*, commune: Commune) -> QuerySet:
     return (
         _listed()
         .filter(body__commune=commune)
-        .order_by("recommendation__number", *URGENCY_ORDER, "pk")
+        .order_by("recommendation__number", "target_date", "pk")
     )
+
+
+LATE_SHOWN = 10
+
+
+def commitments_late_for_commune(*, commune: Commune) -> tuple[list[Commitment], int]:
+    """The most urgent of a commune's late commitments (at most LATE_SHOWN), and how many are
+    late in all."""
+    late = only_late(commitment_list_for_commune(commune=commune))
+    shown = attach_flags(late.order_by("target_date", "pk")[:LATE_SHOWN])
+    # Most urgent first: past its target, then a milestone past due, then silence.
+    shown.sort(key=lambda c: (not c.is_overdue, not c.milestone_overdue, c.target_date, c.pk))
+    return shown, late.count()
 
 
 def commitment_list_for_user(*, user: Actor) -> QuerySet:
@@ -62,10 +107,10 @@ def _open_milestones() -> Prefetch:
 def commitment_get(*, commitment_id: int) -> Commitment:
     """One commitment with its flags and milestones, or 404 (private ones included: the view
     checks who may read them)."""
-    commitments = with_flags(
-        Commitment.objects.select_related("recommendation", "body", "body__commune")
+    commitments = Commitment.objects.select_related(
+        "recommendation", "body", "body__commune"
     ).prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("due_date")))
-    return get_object_or_404(commitments, pk=commitment_id)
+    return attach_flags([get_object_or_404(commitments, pk=commitment_id)])[0]
 
 
 def commitment_timeline(*, commitment: Commitment) -> QuerySet:

@@ -13,7 +13,9 @@ from recommendations.models import Commitment, Recommendation, StatusUpdate
 from recommendations.permissions import can_manage_commitments
 from territory.models import Body
 from text.cleaning import clean_text
+from web.page_cache import pages_changed
 
+from .public_pages import commitment_pages_changed, commitment_scopes
 from .rollups import cell_of, rollups_refresh
 from .timeline import commitment_lock, timeline_append
 
@@ -97,6 +99,7 @@ def commitment_create(
     commitment = Commitment.objects.create(is_demo=is_demo, **_cleaned(values))
     commitment.owners.set(owners)
     rollups_refresh(cells=[cell_of(commitment)])
+    commitment_pages_changed(commitment)
     return commitment
 
 
@@ -113,6 +116,7 @@ def commitment_edit(
     commitment = commitment_lock(commitment_id)
     before = {f: getattr(commitment, f) for f in EDITABLE_FIELDS}
     cell_before = cell_of(commitment)
+    scopes_before = commitment_scopes(commitment)
     merged = before | values
     _validate(merged)
     if owners is not None:
@@ -142,4 +146,6 @@ def commitment_edit(
     if COUNTED_FIELDS & set(changed):
         # A move or a change of visibility: both cells are counted again.
         rollups_refresh(cells=[cell_before, cell_of(commitment)])
+    if changed or owners is not None:
+        pages_changed(*scopes_before, *commitment_scopes(commitment))
     return commitment

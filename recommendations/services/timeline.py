@@ -22,6 +22,7 @@ from recommendations.state.levels import fits, needs_evidence
 from recommendations.state.transitions import next_state
 from uploads.checks import CheckedUpload
 
+from .public_pages import commitment_pages_changed
 from .rollups import cell_of, rollups_refresh
 
 SOURCE_URL_MAX = 300
@@ -152,4 +153,5 @@ def timeline_append(
         entry.evidence_kind = StatusUpdate.EvidenceKind.LINK
     entry.save(force_insert=True)
     rollups_refresh(cells=[cell_of(commitment)])
+    commitment_pages_changed(commitment)
     return entry

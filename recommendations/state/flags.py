@@ -72,23 +72,61 @@ def flags_of(
     )
 
 
-def with_flags(commitments: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
-    """Annotate last_activity, is_stale, is_overdue, milestone_overdue, milestone_due_soon and
-    is_late, from the stored dates (no join)."""
-    today = today or timezone.localdate()
+def _conditions(today: datetime.date) -> dict[str, Q]:
+    """The rules as WHERE conditions on the stored dates (last_activity is annotated)."""
     still_open = ~Q(level__in=CLOSED_LEVELS)
     stale = still_open & Q(last_activity__lt=stale_before(today))
     overdue = still_open & Q(target_date__lt=today)
     milestone_overdue = still_open & Q(next_due__lt=today)
-    return commitments.annotate(last_activity=Coalesce("last_update_at", "created_at")).annotate(
-        is_stale=flag(stale),
-        is_overdue=flag(overdue),
-        milestone_overdue=flag(milestone_overdue),
-        milestone_due_soon=flag(
-            still_open & Q(next_due__gte=today, next_due__lte=due_soon_until(today))
-        ),
-        is_late=flag(stale | overdue | milestone_overdue),
+    return {
+        "is_stale": stale,
+        "is_overdue": overdue,
+        "milestone_overdue": milestone_overdue,
+        "milestone_due_soon": still_open
+        & Q(next_due__gte=today, next_due__lte=due_soon_until(today)),
+        "is_late": stale | overdue | milestone_overdue,
+    }
+
+
+def _with_last_activity(commitments: QuerySet) -> QuerySet:
+    return commitments.annotate(last_activity=Coalesce("last_update_at", "created_at"))
+
+
+def with_flags(commitments: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
+    """Annotate last_activity, is_stale, is_overdue, milestone_overdue, milestone_due_soon and
+    is_late, from the stored dates (no join), for lists that sort or filter by them."""
+    conditions = _conditions(today or timezone.localdate())
+    return _with_last_activity(commitments).annotate(
+        **{name: flag(condition) for name, condition in conditions.items()}
     )
+
+
+def only_late(commitments: QuerySet, *, today: datetime.date | None = None) -> QuerySet:
+    """The late ones, filtered in the database without computing every flag."""
+    late = _conditions(today or timezone.localdate())["is_late"]
+    return _with_last_activity(commitments).filter(late)
+
+
+def attach_flags(commitments, *, today: datetime.date | None = None) -> list:
+    """The same flags set on rows already loaded (a page of a list): cheaper than asking the
+    database to compute them, and the same rules (flags_of)."""
+    today = today or timezone.localdate()
+    rows = list(commitments)
+    for c in rows:
+        flags = flags_of(
+            level=c.level,
+            last_activity=c.last_update_at or c.created_at,
+            target_date=c.target_date,
+            next_due=c.next_due,
+            today=today,
+        )
+        c.is_stale, c.is_overdue = flags.stale, flags.overdue
+        c.milestone_overdue, c.milestone_due_soon = (
+            flags.milestone_overdue,
+            flags.milestone_due_soon,
+        )
+        c.is_late = flags.late
+    return rows
 
 
 URGENCY_ORDER = ("-is_overdue", "-milestone_overdue", "-is_stale", "-milestone_due_soon")

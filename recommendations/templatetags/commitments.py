@@ -1,18 +1,13 @@
 from django import template
+from django.utils.translation import get_language
 
+from recommendations.rendering import matrix as matrix_rendering
+from recommendations.rendering import rows, timeline
+from recommendations.rendering.labels import GLYPHS, Labels
 from recommendations.state.levels import Level
 from recommendations.state.rounding import half_up
 
 register = template.Library()
-
-# A shape per level, so the matrix reads without colour too (the legend repeats them).
-GLYPHS = {
-    Level.NOT_STARTED: "○",
-    Level.LIMITED: "◔",
-    Level.SUBSTANTIAL: "◑",
-    Level.COMPLETE: "●",
-    Level.WITHDRAWN: "✕",
-}
 
 
 @register.filter
@@ -36,3 +31,42 @@ def percent(value) -> str:
 @register.simple_tag
 def levels():
     return [(level.value, level.label, GLYPHS[level]) for level in Level]
+
+
+@register.simple_tag
+def commitment_rows(commitments, show_body=False, show_recommendation=False):
+    """The rows of a commitment list (recommendations.rendering.rows)."""
+    return rows.commitment_rows(
+        commitments,
+        language=get_language(),
+        show_body=show_body,
+        show_recommendation=show_recommendation,
+    )
+
+
+@register.simple_tag
+def matrix_rows(matrix):
+    return matrix_rendering.matrix_rows(matrix, language=get_language())
+
+
+@register.simple_tag
+def timeline_entries(entries):
+    return timeline.timeline_entries(entries, language=get_language())
+
+
+@register.simple_tag
+def progress_figure(value):
+    """A whole percentage and its bar (an en dash when there is nothing to measure)."""
+    return rows.figure_html(value)
+
+
+@register.simple_tag
+def counts(tally):
+    """ "12 active commitments · 3 withdrawn": what a figure counts, said with it."""
+    return rows.counts_html(tally)
+
+
+@register.simple_tag
+def commitment_progress(commitment):
+    """Its progress and bar, or for a withdrawn one the figure it stopped at."""
+    return rows.progress_html(commitment.level, commitment.progress, Labels.current())

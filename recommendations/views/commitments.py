@@ -23,11 +23,14 @@ from recommendations.services.updates import commitment_record_update
 from uploads.serving import checked_file_response
 from web.forms import add_service_errors
 from web.page_cache import cache_public_page
+from web.pagination import page_of
 from web.refusal import refuse
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(
+    scopes=lambda request, commitment_id: [f"commitment:{commitment_id}"], query=("page",)
+)
 def commitment_detail(request, commitment_id: int):
     commitment = commitment_get(commitment_id=commitment_id)
     if not can_read_commitment(request.user, commitment):
@@ -40,7 +43,7 @@ def _render_detail(request, commitment, *, tick_form=None, ticked_id=None, statu
     and its errors, so nothing typed is lost."""
     context = {
         "commitment": commitment,
-        "timeline": commitment_timeline(commitment=commitment),
+        "timeline": page_of(commitment_timeline(commitment=commitment), request, size=20),
         "can_update": can_update_commitment(request.user, commitment),
         "tick_form": tick_form,
         "ticked_id": ticked_id,

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from recommendations.selectors.commitments import commitment_list_for_recommendation
+from recommendations.selectors.commitments import commitment_list_for_recommendation, flagged
 from recommendations.selectors.progress import (
     progress_matrix,
     province_tally,
@@ -12,6 +12,7 @@ from recommendations.selectors.progress import (
 from recommendations.selectors.recommendations import recommendation_get, recommendation_list
 from territory.selectors import commune_list
 from web.page_cache import cache_public_page
+from web.pagination import page_of
 
 
 def _overview() -> dict:
@@ -30,24 +31,26 @@ def _overview() -> dict:
 
 
 @require_safe
-@cache_public_page
+@cache_public_page()
 def home(request):
     return render(request, "recommendations/home.html", _overview())
 
 
 @require_safe
-@cache_public_page
+@cache_public_page()
 def matrix(request):
     return render(request, "recommendations/matrix_page.html", _overview())
 
 
 @require_safe
-@cache_public_page
+@cache_public_page(scopes=lambda request, number: [f"recommendation:{number}"], query=("page",))
 def recommendation_detail(request, number: int):
     recommendation = recommendation_get(number=number)
+    commitments = commitment_list_for_recommendation(recommendation=recommendation)
+    tally = recommendation_tally(recommendation=recommendation)
     context = {
         "recommendation": recommendation,
-        "tally": recommendation_tally(recommendation=recommendation),
-        "commitments": commitment_list_for_recommendation(recommendation=recommendation),
+        "tally": tally,
+        "page": flagged(page_of(commitments, request, count=tally.total)),
     }
     return render(request, "recommendations/recommendation_detail.html", context)

@@ -17,6 +17,7 @@ from reports.filters import ReportFilters
 from reports.models import PublishedReport, ReportJob
 from reports.permissions import can_publish_reports, can_view_reports
 from reports.services.build import report_build
+from web.page_cache import pages_changed
 
 ASYNC_FORMATS = ("pdf", "xlsx")
 
@@ -61,6 +62,7 @@ def report_publish(
     )
     published.file.save(name, ContentFile(data), save=False)
     published.save()
+    pages_changed("open-data")
     return published
 
 

@@ -16,6 +16,7 @@ from reports.filters import ReportFilters
 from reports.models import PublishedReport
 from reports.services.build import SCHEMA_VERSION, report_build
 from reports.services.updates_csv import updates_csv_chunks
+from web.page_cache import cache_public_page
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "progress-1.1.json"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
@@ -32,6 +33,7 @@ def _public_report(request):
 
 
 @require_safe
+@cache_public_page(scopes=lambda request: ["open-data"])
 def open_data_page(request):
     context = {
         "published": PublishedReport.objects.order_by("-created_at")[:50],
@@ -43,6 +45,7 @@ def open_data_page(request):
 
 @require_safe
 @cache_control(public=True, max_age=300)
+@cache_public_page(query=("language",))
 def progress_json(request):
     data = report_dict(_public_report(request))
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "sort_keys": True})
@@ -50,9 +53,11 @@ def progress_json(request):
 
 @require_safe
 @cache_control(public=True, max_age=300)
+@cache_public_page(query=("language",))
 def progress_csv(request):
-    response = StreamingHttpResponse(
-        (line.encode("utf-8") for line in report_csv_lines(_public_report(request))),
+    # One row per public commitment, a bounded size: built whole, so the page cache keeps it.
+    response = HttpResponse(
+        "".join(report_csv_lines(_public_report(request))).encode("utf-8"),
         content_type=CONTENT_TYPES["csv"],
     )
     response["Content-Disposition"] = 'attachment; filename="progress.csv"'

@@ -30,10 +30,11 @@ REPORT_ASYNC_ROWS_XLSX = env.int("REPORT_ASYNC_ROWS_XLSX", default=5000)
 # Shown on every page while demo data is loaded (make run), so no one mistakes it for real data.
 SHOW_DEMO_BANNER = env.bool("SHOW_DEMO_BANNER", default=False)
 
-# Public pages as anonymous visitors see them are cached (every write invalidates them at once;
-# this only bounds memory). 0 turns the cache off.
+# Public pages as anonymous visitors see them are cached (web.page_cache: a write renders anew
+# the pages it shows on; this only bounds how long an unread copy stays). 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
-PUBLIC_PAGE_APPS = ("territory", "recommendations", "consultations")
+# Pieces of pages kept between renders (web.fragments), e.g. timeline entries; 0 turns it off.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=86400)
 
 # Commitment state (recommendations/state/): no update for this many days is stale; a milestone
 # due within this many days is due soon (pages and reminders alike).

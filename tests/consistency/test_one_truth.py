@@ -245,7 +245,7 @@ def assert_files_agree_with(report, staff, client) -> None:
     for s in data["by_recommendation"]:
         exact = s["progress_exact"]
         assert exact is None or int(exact + 0.5) == s["progress"]  # one decimal, same integer
-    body = b"".join(client.get("/open-data/progress.csv", {"language": "en"}).streaming_content)
+    body = client.get("/open-data/progress.csv", {"language": "en"}).content
     table = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert {int(r["Commitment no."]): (r["Level code"], int(r["Progress (%)"])) for r in table} == (
         rows

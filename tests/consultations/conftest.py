@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from consultations.services.feedback import feedback_submit
+from consultations.services.feedback_submission import feedback_submit
 from consultations.services.meetings import committee_create, meeting_schedule
 from recommendations.models import Commitment, Recommendation
 from territory.models import Body, Commune

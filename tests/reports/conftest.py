@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from consultations.services.feedback import feedback_answer, feedback_submit
+from consultations.services.feedback import feedback_answer
+from consultations.services.feedback_submission import feedback_submit
 from recommendations.models import Commitment, Recommendation
 from recommendations.services.updates import commitment_record_update
 from territory.models import Body, Commune

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from PIL import Image
 
-from consultations.services.feedback import feedback_submit
+from consultations.services.feedback_submission import feedback_submit
 from consultations.services.meetings import committee_create, meeting_record, meeting_schedule
 from recommendations.models import Commitment, Milestone, Recommendation
 from recommendations.services.updates import commitment_record_update

@@ -1,15 +1,27 @@
-import datetime
+"""The public page cache: what a write renders anew, and what it leaves alone; compression;
+the previous copy while another worker renders; no copy older than the last write."""
 
+import datetime
+import gzip
+
+import brotli
 import pytest
+import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from consultations.services.feedback import feedback_set_published
+from consultations.services.feedback_submission import feedback_submit
+from notifications.services.daily_run import reminders_run
 from recommendations.models import Commitment, Recommendation
 from recommendations.services.updates import commitment_record_update
-from territory.models import Body
-from tests.factories import CouncillorFactory
+from territory.models import Body, Commune
+from tests.factories import CouncillorFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
+TATA, AKKA = "09.551.01.07", "09.551.01.01"
 
 
 @pytest.fixture(autouse=True)
@@ -17,47 +29,180 @@ def page_cache_on(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 600
 
 
-def queries(client, path):
+def rendered(client, path, **headers) -> bool:
+    """True when the page was rendered for this request, False when it came from the cache."""
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-    return response, len(captured)
+        response = client.get(path, **headers)
+    assert response.status_code == 200, path
+    return len(captured) > 0
 
 
-def test_anonymous_pages_come_from_the_cache_until_the_data_changes(
-    client, reference_data, django_capture_on_commit_callbacks
+@pytest.fixture
+def scene(reference_data):
+    tata = Body.objects.get(slug="council-09-551-01-07")
+    akka = Body.objects.get(slug="council-09-551-01-01")
+    commitments = {
+        name: Commitment.objects.create(
+            recommendation=Recommendation.objects.get(number=number),
+            body=body,
+            title_ar=f"التزام {name}",
+            start_date=datetime.date(2025, 1, 1),
+            target_date=datetime.date(2027, 1, 1),
+        )
+        for name, body, number in (("tata", tata, 4), ("akka", akka, 6))
+    }
+    return {
+        "commitments": commitments,
+        "councillor": CouncillorFactory(body=tata),
+        "pages": {
+            "home": "/ar/",
+            "matrix": "/ar/matrix/",
+            "tata": f"/ar/communes/{TATA}/",
+            "akka": f"/ar/communes/{AKKA}/",
+            "recommendation 4": "/ar/recommendations/4/",
+            "recommendation 6": "/ar/recommendations/6/",
+            "tata commitment": f"/ar/commitments/{commitments['tata'].pk}/",
+            "akka commitment": f"/ar/commitments/{commitments['akka'].pk}/",
+            "open data": "/open-data/",
+        },
+    }
+
+
+def rendered_again(client, scene, write) -> set[str]:
+    """Warm every page, make the write (its transaction committed), and say which pages render
+    anew on their next request."""
+    for path in scene["pages"].values():
+        rendered(client, path)
+    write()
+    return {name for name, path in scene["pages"].items() if rendered(client, path)}
+
+
+def test_a_status_update_renders_anew_only_what_shows_it(
+    client, scene, django_capture_on_commit_callbacks
 ):
-    body = Body.objects.get(slug="council-09-551-01-07")
-    councillor = CouncillorFactory(body=body)
-    commitment = Commitment.objects.create(
-        recommendation=Recommendation.objects.get(number=4),
-        body=body,
-        title_ar="تكوين المستشارين",
-        start_date=datetime.date(2025, 1, 1),
-        target_date=datetime.date(2027, 1, 1),
-    )
-    path = f"/ar/commitments/{commitment.pk}/"
-    first, first_queries = queries(client, path)
-    again, again_queries = queries(client, path)
-    assert again.content == first.content and again_queries == 0 < first_queries
+    commitment = scene["commitments"]["tata"]
 
+    def update():
+        with django_capture_on_commit_callbacks(execute=True):
+            commitment_record_update(
+                user=scene["councillor"],
+                commitment_id=commitment.pk,
+                expected_version=1,
+                level="limited",
+                progress=15,
+                note="انطلاق الأشغال",
+            )
+
+    assert rendered_again(client, scene, update) == {
+        "home",
+        "matrix",
+        "tata",
+        "recommendation 4",
+        "tata commitment",
+    }
+    # And what renders anew shows the write: no copy older than it.
+    html = client.get(scene["pages"]["tata commitment"]).content.decode()
+    assert "انطلاق الأشغال" in html
+
+
+def test_unpublished_feedback_reminders_and_logins_render_nothing_anew(
+    client, scene, django_capture_on_commit_callbacks
+):
+    def quiet_writes():
+        with django_capture_on_commit_callbacks(execute=True):
+            feedback_submit(
+                commune_id=Commune.objects.get(code=TATA).pk,
+                kind="complaint",
+                text="الطريق إلى الدوار مقطوعة منذ أسبوع",
+            )
+            reminders_run()
+        client.force_login(scene["councillor"])
+        client.logout()
+
+    assert rendered_again(client, scene, quiet_writes) == set()
+
+
+def test_publishing_feedback_renders_its_commune_page_only(
+    client, scene, django_capture_on_commit_callbacks
+):
+    feedback = feedback_submit(
+        commune_id=Commune.objects.get(code=AKKA).pk,
+        kind="suggestion",
+        text="نقترح تنظيم لقاء تواصلي مع الشباب",
+    )
+
+    def publish():
+        with django_capture_on_commit_callbacks(execute=True):
+            feedback_set_published(user=StaffFactory(), feedback_id=feedback.pk, published=True)
+
+    assert rendered_again(client, scene, publish) == {"akka"}
+    assert "لقاء تواصلي" in client.get(scene["pages"]["akka"]).content.decode()
+
+
+def test_a_new_day_renders_anew(client, scene):
+    path = scene["pages"]["tata"]
+    rendered(client, path)
+    assert not rendered(client, path)
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    with time_machine.travel(tomorrow, tick=False):  # flags (late, due soon) go by the day
+        assert rendered(client, path)
+
+
+def test_pages_are_sent_compressed_as_the_client_accepts(client, scene):
+    path = scene["pages"]["home"]
+    plain = client.get(path)
+    assert "Content-Encoding" not in plain and "Accept-Encoding" in plain["Vary"]
+    html = plain.content
+    by_brotli = client.get(path, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert by_brotli["Content-Encoding"] == "br"
+    assert brotli.decompress(by_brotli.content) == html
+    assert len(by_brotli.content) < len(html) / 5
+    by_gzip = client.get(path, HTTP_ACCEPT_ENCODING="gzip;q=1.0, br;q=0")
+    assert by_gzip["Content-Encoding"] == "gzip" and gzip.decompress(by_gzip.content) == html
+
+
+def test_pages_with_a_csrf_token_are_never_cached_nor_compressed(client, scene):
+    client.force_login(scene["councillor"])
+    response = client.get(scene["pages"]["home"], HTTP_ACCEPT_ENCODING="br, gzip")
+    assert "Content-Encoding" not in response
+    assert b"csrfmiddlewaretoken" in response.content  # the logout form
+
+
+def test_while_another_worker_renders_the_previous_copy_is_served(
+    client, scene, django_capture_on_commit_callbacks
+):
+    path = scene["pages"]["tata commitment"]
+    before = client.get(path).content
+    commitment = scene["commitments"]["tata"]
     with django_capture_on_commit_callbacks(execute=True):
         commitment_record_update(
-            user=councillor,
+            user=scene["councillor"],
             commitment_id=commitment.pk,
             expected_version=1,
             level="limited",
             progress=15,
-            note="انطلاق الدورة الأولى",
+            note="مرحلة أولى",
         )
-    fresh, _n = queries(client, path)
-    assert "انطلاق الدورة الأولى" in fresh.content.decode()
+    lock = f"render:page:ar:{path}?"
+    cache.set(lock, 1, timeout=5)  # another worker is rendering it now
+    assert not rendered(client, path)
+    assert client.get(path).content == before
+    cache.delete(lock)  # it is done: the new copy
+    assert rendered(client, path)
+    assert "مرحلة أولى" in client.get(path).content.decode()
 
 
-def test_logged_in_people_and_languages_get_their_own_pages(client, reference_data):
-    french = client.get("/fr/").content.decode()
-    arabic = client.get("/ar/").content.decode()
-    assert 'lang="fr"' in french and 'lang="ar"' in arabic
-    client.force_login(CouncillorFactory(body=Body.objects.get(slug="council-09-551-01-07")))
-    _response, logged_in_queries = queries(client, "/ar/")
-    assert logged_in_queries > 0  # rendered for them, never from the anonymous cache
-    assert "csrfmiddlewaretoken" in client.get("/ar/").content.decode()  # their logout form
+def test_a_page_number_is_a_page_of_its_own_and_other_queries_are_not_cached(client, scene):
+    path = scene["pages"]["recommendation 4"]
+    rendered(client, path)
+    assert rendered(client, path + "?page=1")
+    assert not rendered(client, path + "?page=1")
+    assert rendered(client, path + "?utm_source=x")
+    assert rendered(client, path + "?utm_source=x")
+
+
+def test_the_favicon_and_app_icons_are_served(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    assert client.get("/apple-touch-icon.png").status_code == 200
+    assert client.get("/manifest.webmanifest").status_code == 200

@@ -5,6 +5,7 @@ from accounts.models import User
 from accounts.services import DEMO_PASSWORD, FEATURED_COUNCILLORS, demo_accounts_create
 from consultations.services.demo import demo_consultations_create
 from recommendations.services.demo import demo_commitments_create
+from web.page_cache import everything_changed
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         commitments = demo_commitments_create(staff=staff, councillors=councillors)
         by_commune = {u.body.commune_id: u for u in users if u.is_councillor}
         counts = demo_consultations_create(staff=staff, councillors_by_commune=by_commune)
+        everything_changed()
 
         self.stdout.write(
             f"Demo data (sample, not real): {commitments} commitments, "

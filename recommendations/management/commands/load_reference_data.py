@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from recommendations.services.reference import recommendations_load_reference
 from territory.services import bodies_load_reference, communes_load_reference
+from web.page_cache import everything_changed
 
 
 class Command(BaseCommand):
@@ -19,3 +20,4 @@ class Command(BaseCommand):
             counts = loader()
             summary = ", ".join(f"{n} {k}" for k, n in counts.items())
             self.stdout.write(f"{label}: {summary}")
+        everything_changed()  # names and titles show on every page

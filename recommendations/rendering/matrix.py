@@ -1,0 +1,37 @@
+"""The communes × recommendations matrix body: 180 cells, built as strings.
+
+Every word is escaped once per page (the labels) or per commune (its name); the rest are
+numbers and fixed class names."""
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .labels import GLYPHS, Labels
+
+
+def _cell(cell, commune_href: str, levels: dict, empty: str) -> str:
+    if not cell.count:
+        return empty
+    if cell.progress is None:  # only withdrawn commitments: the word says it all
+        spoken, figure = "", levels["withdrawn"]
+    else:
+        spoken, figure = f'<span class="sr-only">{levels[cell.level]},</span> ', f"{cell.progress}%"
+    return (
+        f'<td class="level-{cell.level}"><a href="{commune_href}#recommendation-'
+        f'{cell.recommendation.number}"><span aria-hidden="true">{GLYPHS[cell.level]}</span> '
+        f"{spoken}{figure}</a></td>"
+    )
+
+
+def matrix_rows(matrix, *, language: str) -> SafeString:
+    labels = Labels.current()
+    levels = {level: escape(label) for level, label in labels.levels.items()}
+    empty = f'<td class="empty"><span class="sr-only">{escape(labels.no_commitment)}</span></td>'
+    rows = []
+    for commune, cells in matrix:
+        href = escape(f"/{language}/communes/{commune.code}/")
+        body = "".join(_cell(cell, href, levels, empty) for cell in cells)
+        rows.append(
+            f'<tr><th scope="row"><a href="{href}">{escape(commune.name)}</a></th>{body}</tr>'
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every text is escaped above

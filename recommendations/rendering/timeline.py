@@ -1,0 +1,96 @@
+"""A commitment's timeline entries. Entries never change (append-only), so each one's HTML is
+kept in the fragment cache for good, per language, until the site-wide epoch moves."""
+
+from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from recommendations.models import StatusUpdate
+from text.dates import format_moment
+from web.fragments import cached_fragments
+
+from .labels import Labels
+
+
+def _entry(u: StatusUpdate, language: str, labels: Labels, words: dict) -> SafeString:
+    lines = []
+    if u.milestone_id:
+        lines.append(format_html("<p>{}: {}</p>", words["milestone"], u.milestone.title))
+    if u.level_before != u.level_after:
+        lines.append(
+            format_html(
+                "<p>{}: {} → {}</p>",
+                words["level"],
+                labels.levels[u.level_before],
+                labels.levels[u.level_after],
+            )
+        )
+    if u.progress_before != u.progress_after:
+        lines.append(
+            format_html(
+                "<p>{}: {}% → {}%</p>", words["progress"], u.progress_before, u.progress_after
+            )
+        )
+    if u.note:
+        # linebreaks escapes the note itself (autoescape) before adding its <p> and <br>.
+        note = mark_safe(linebreaks(u.note, autoescape=True))  # noqa: S308
+        lines.append(format_html('<div class="note">{}</div>', note))
+    if u.evidence_file:
+        lines.append(
+            format_html(
+                '<p>{}: <a href="/{}/evidence/{}/">{}</a></p>',
+                words["evidence"],
+                language,
+                u.pk,
+                u.get_evidence_kind_display(),
+            )
+        )
+    if u.evidence_link:
+        lines.append(
+            format_html(
+                '<p>{}: <a href="{}" rel="nofollow noopener noreferrer">{}</a></p>',
+                words["evidence"],
+                u.evidence_link,
+                Truncator(u.evidence_link).chars(60),
+            )
+        )
+    if u.source_url:
+        lines.append(
+            format_html('<p><a href="/{}{}">{}</a></p>', language, u.source_url, words["meeting"])
+        )
+    author = ""
+    if u.author_id:
+        body = u.author.body
+        author = format_html(
+            " · {}{}", u.author.get_role_display(), format_html(", {}", body.name) if body else ""
+        )
+    return format_html(
+        '<li class="entry entry-{kind}"><p class="entry-head"><strong>{what}</strong> · '
+        '<time datetime="{iso}">{when}</time>{author}</p>{lines}</li>',
+        kind=u.kind,
+        what=u.get_kind_display(),
+        iso=u.created_at.isoformat(),
+        when=format_moment(u.created_at, language),
+        author=author,
+        lines=mark_safe("".join(lines)),  # noqa: S308 - format_html output
+    )
+
+
+def timeline_entries(entries, *, language: str) -> SafeString:
+    entries = list(entries)
+    labels = Labels.current()
+    words = {
+        "milestone": _("Milestone"),
+        "level": _("Level"),
+        "progress": _("Progress"),
+        "evidence": _("Evidence"),
+        "meeting": _("See the meeting"),
+    }
+    by_pk = {u.pk: u for u in entries}
+    html = cached_fragments(
+        "timeline-entry",
+        [(u.pk, language) for u in entries],
+        lambda key: _entry(by_pk[key[0]], language, labels, words),
+    )
+    return format_html_join("", "{}", ((fragment,) for fragment in html))
