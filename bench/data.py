@@ -192,22 +192,27 @@ def bench_data_generate(
                 )
             )
         created = Feedback.objects.bulk_create(feedback_rows, batch_size=BATCH)
-        actions = {
-            "received": ["submitted"],
-            "acknowledged": ["submitted", "acknowledged"],
-            "answered": ["submitted", "answered"],
-            "closed": ["submitted", "answered", "closed"],
-            "rejected": ["submitted", "rejected"],
+        # (action, state after) of each step, as the services record them.
+        steps = {
+            "received": [("submitted", "received")],
+            "acknowledged": [("submitted", "received"), ("acknowledged", "acknowledged")],
+            "answered": [("submitted", "received"), ("answered", "answered")],
+            "closed": [("submitted", "received"), ("answered", "answered"), ("closed", "closed")],
+            "rejected": [("submitted", "received"), ("rejected", "rejected")],
         }
         for item in created:
-            for step, action in enumerate(actions[item.state]):
+            before = ""
+            for step, (action, after) in enumerate(steps[item.state]):
                 event_rows.append(
                     FeedbackEvent(
                         feedback_id=item.pk,
                         action=action,
                         at=item.created_at + datetime.timedelta(days=step),
+                        state_before=before,
+                        state_after=after,
                     )
                 )
+                before = after
         FeedbackEvent.objects.bulk_create(event_rows, batch_size=BATCH)
         counts["feedback"] = len(created)
     return counts

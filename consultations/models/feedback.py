@@ -139,9 +139,18 @@ class FeedbackEvent(models.Model):
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
     detail = models.CharField(_("detail"), max_length=200, blank=True)
+    # The move it made ("" before the first): counting moves in and out of each state gives
+    # the counts as of any day by aggregation (consultations.selectors.as_of).
+    state_before = models.CharField(
+        _("state before"), max_length=20, choices=Feedback.State.choices, blank=True
+    )
+    state_after = models.CharField(
+        _("state after"), max_length=20, choices=Feedback.State.choices, blank=True
+    )
 
     class Meta:
         ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["at"])]
         verbose_name = _("feedback event")
         verbose_name_plural = _("feedback events")
 

@@ -1,47 +1,41 @@
 """Feedback counts as they stood at the end of a past day, from the feedback event log."""
 
 import datetime
+from collections import Counter
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F
 
 from consultations.models import Feedback, FeedbackEvent
 
-# The event that sets each state; "submitted" means received.
-STATE_OF_ACTION = {
-    FeedbackEvent.Action.SUBMITTED: Feedback.State.RECEIVED,
-    FeedbackEvent.Action.ACKNOWLEDGED: Feedback.State.ACKNOWLEDGED,
-    FeedbackEvent.Action.ANSWERED: Feedback.State.ANSWERED,
-    FeedbackEvent.Action.CLOSED: Feedback.State.CLOSED,
-    FeedbackEvent.Action.REJECTED: Feedback.State.REJECTED,
-}
-
 
 def feedback_counts_as_of(*, cutoff: datetime.datetime) -> list[tuple[int, str, str, int]]:
-    """(commune id, kind, state, count) for feedback received before `cutoff`. One query; no
-    text, name or contact is read."""
-    last_action = (
-        FeedbackEvent.objects.filter(
-            feedback=OuterRef("pk"), at__lt=cutoff, action__in=list(STATE_OF_ACTION)
-        )
-        .order_by("-at", "-pk")
-        .values("action")[:1]
-    )
-    rows = (
+    """(commune id, kind, state, count) for feedback received before `cutoff`. No text, name or
+    contact is read.
+
+    Every event records the move it made (state before → after): the feedback in a state at
+    `cutoff` are those received, plus the moves into the state, less the moves out of it,
+    before then. Three aggregations, whatever the number of feedback."""
+    totals: Counter = Counter()
+    received = (
         Feedback.objects.filter(created_at__lt=cutoff)
-        .annotate(last_action=Subquery(last_action))
-        .values("commune_id", "kind", "last_action")
+        .values_list("commune_id", "kind")
         .annotate(n=Count("pk"))
-        .order_by("commune_id", "kind", "last_action")
+        .order_by()
     )
-    return [
-        (
-            row["commune_id"],
-            row["kind"],
-            STATE_OF_ACTION.get(row["last_action"], Feedback.State.RECEIVED),
-            row["n"],
+    for commune_id, kind, n in received:
+        totals[(commune_id, kind, Feedback.State.RECEIVED)] += n
+    moves = FeedbackEvent.objects.filter(
+        at__lt=cutoff, feedback__created_at__lt=cutoff, state_before__gt=""
+    ).exclude(state_before=F("state_after"))
+    for field, sign in (("state_after", 1), ("state_before", -1)):
+        rows = (
+            moves.values_list("feedback__commune_id", "feedback__kind", field)
+            .annotate(n=Count("pk"))
+            .order_by()
         )
-        for row in rows
-    ]
+        for commune_id, kind, state, n in rows:
+            totals[(commune_id, kind, state)] += sign * n
+    return sorted((*key, n) for key, n in totals.items() if n)
 
 
 def feedback_kind_label(kind: str) -> str:

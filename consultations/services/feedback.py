@@ -32,14 +32,16 @@ def _locked(feedback_id: int) -> Feedback:
     return Feedback.objects.select_for_update().get(pk=feedback_id)
 
 
-def _move(feedback: Feedback, action: str) -> None:
+def _move(feedback: Feedback, action: str) -> str:
+    """Move the feedback to its next state; returns the state it left."""
     allowed_from, to = TRANSITIONS[action]
     if feedback.state not in allowed_from:
         raise ValidationError(
             _("This feedback is %(state)s: it cannot be %(action)s now.")
             % {"state": feedback.get_state_display(), "action": _ACTION_LABELS[action]}
         )
-    feedback.state = to
+    before, feedback.state = feedback.state, to
+    return before
 
 
 _ACTION_LABELS = {
@@ -59,8 +61,18 @@ SHOWN_CHANGES = (
 )
 
 
-def _record(feedback: Feedback, action: str, actor: Actor | None, detail: str = "") -> None:
-    FeedbackEvent.objects.create(feedback=feedback, action=action, actor=actor, detail=detail)
+def _record(
+    feedback: Feedback, action: str, actor: Actor | None, detail: str = "", *, before: str = ""
+) -> None:
+    """The event, with the move it made (`before` → the feedback's state; none if no move)."""
+    FeedbackEvent.objects.create(
+        feedback=feedback,
+        action=action,
+        actor=actor,
+        detail=detail,
+        state_before=before or feedback.state,
+        state_after=feedback.state,
+    )
     if feedback.is_published or action in SHOWN_CHANGES:
         commune_pages_changed(feedback.commune)
 
@@ -70,10 +82,10 @@ def feedback_acknowledge(*, user: Actor, feedback_id: int) -> Feedback:
     feedback = _locked(feedback_id)
     if not can_handle_feedback(user, feedback):
         raise PermissionDenied
-    _move(feedback, "acknowledge")
+    before = _move(feedback, "acknowledge")
     feedback.acknowledged_at = timezone.now()
     feedback.save(update_fields=["state", "acknowledged_at"])
-    _record(feedback, FeedbackEvent.Action.ACKNOWLEDGED, user)
+    _record(feedback, FeedbackEvent.Action.ACKNOWLEDGED, user, before=before)
     return feedback
 
 
@@ -89,14 +101,14 @@ def feedback_answer(*, user: Actor, feedback_id: int, answer: str) -> Feedback:
         raise ValidationError(
             {"answer": _("Write at most %(max)d characters.") % {"max": TEXT_MAX}}
         )
-    _move(feedback, "answer")
+    before = _move(feedback, "answer")
     now = timezone.now()
     feedback.acknowledged_at = feedback.acknowledged_at or now
     feedback.answer, feedback.answered_by, feedback.answered_at = answer, user, now
     feedback.save(
         update_fields=["state", "acknowledged_at", "answer", "answered_by", "answered_at"]
     )
-    _record(feedback, FeedbackEvent.Action.ANSWERED, user)
+    _record(feedback, FeedbackEvent.Action.ANSWERED, user, before=before)
     return feedback
 
 
@@ -105,10 +117,10 @@ def feedback_close(*, user: Actor, feedback_id: int) -> Feedback:
     feedback = _locked(feedback_id)
     if not can_handle_feedback(user, feedback):
         raise PermissionDenied
-    _move(feedback, "close")
+    before = _move(feedback, "close")
     feedback.closed_at = timezone.now()
     feedback.save(update_fields=["state", "closed_at"])
-    _record(feedback, FeedbackEvent.Action.CLOSED, user)
+    _record(feedback, FeedbackEvent.Action.CLOSED, user, before=before)
     return feedback
 
 
@@ -119,11 +131,11 @@ def feedback_reject(*, user: Actor, feedback_id: int, reason: str) -> Feedback:
         raise PermissionDenied
     if reason not in Feedback.RejectReason.values:
         raise ValidationError({"reason": _("Choose a reason from the list.")})
-    _move(feedback, "reject")
+    before = _move(feedback, "reject")
     feedback.reject_reason, feedback.is_published = reason, False
     feedback.closed_at = timezone.now()
     feedback.save(update_fields=["state", "reject_reason", "is_published", "closed_at"])
-    _record(feedback, FeedbackEvent.Action.REJECTED, user, detail=reason)
+    _record(feedback, FeedbackEvent.Action.REJECTED, user, detail=reason, before=before)
     return feedback
 
 

@@ -123,7 +123,11 @@ def feedback_submit(
                     is_demo=is_demo,
                     **subject,
                 )
-                FeedbackEvent.objects.create(feedback=feedback, action="submitted")
+                FeedbackEvent.objects.create(
+                    feedback=feedback,
+                    action=FeedbackEvent.Action.SUBMITTED,
+                    state_after=Feedback.State.RECEIVED,
+                )
                 return feedback
         except IntegrityError:
             # A tracking code collision (vanishingly rare): draw another.

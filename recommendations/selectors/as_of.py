@@ -13,9 +13,11 @@ everything published now, whatever its as-of day.
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from recommendations.models import Commitment, Recommendation, StatusUpdate
+from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
 from recommendations.state.flags import Flags, flags_of
 from recommendations.state.levels import Level
 from territory.models import Body
@@ -39,8 +41,7 @@ class CommitmentState:
     last_owner_update: datetime.datetime | None = None
     updates: int = 0
     evidence: int = 0
-    update_months: list = field(default_factory=list)
-    open_milestones: dict = field(default_factory=dict)  # id: due date, planned and not done
+    next_due: datetime.date | None = None  # the earliest milestone planned and not done then
     flags: Flags = field(default_factory=Flags)
 
     def title(self, language: str) -> str:
@@ -91,39 +92,72 @@ PLANNED = (StatusUpdate.Kind.PLAN, StatusUpdate.Kind.DECISION)
 
 
 def _replay(states: dict, cutoff: datetime.datetime) -> None:
-    entries = (
-        StatusUpdate.objects.filter(created_at__lt=cutoff, commitment_id__in=states.keys())
-        .order_by("commitment_id", "version")
-        .values_list(
-            "commitment_id",
-            "kind",
-            "created_at",
-            "level_after",
-            "progress_after",
-            "evidence_kind",
-            "milestone_id",
-            "milestone__due_date",
-        )
+    """Each commitment's state at `cutoff` from its timeline, aggregated by the database (a
+    fixed number of queries, whatever the length of the timelines)."""
+    before = StatusUpdate.objects.filter(created_at__lt=cutoff)
+    last = before.filter(commitment_id=OuterRef("pk")).order_by("-version")
+    latest = Commitment.objects.filter(pk__in=states.keys()).values_list(
+        "pk", Subquery(last.values("level_after")[:1]), Subquery(last.values("progress_after")[:1])
     )
-    for row in entries.iterator(chunk_size=5000):
-        commitment_id, kind, created_at, level, progress, evidence_kind, milestone, due = row
-        state = states[commitment_id]
-        state.level, state.progress = level, progress
-        if milestone is not None and kind in PLANNED:
-            state.open_milestones[milestone] = due
-        elif milestone is not None and kind == StatusUpdate.Kind.MILESTONE:
-            state.open_milestones.pop(milestone, None)
-        if kind in StatusUpdate.OWNER_KINDS:
-            state.last_owner_update = created_at
-        if kind == StatusUpdate.Kind.UPDATE:
-            state.updates += 1
-            state.update_months.append(timezone.localtime(created_at).strftime("%Y-%m"))
-        if evidence_kind:
-            state.evidence += 1
+    for pk, level, progress in latest:
+        if level is not None:
+            states[pk].level, states[pk].progress = level, progress
+    counts = (
+        before.values("commitment_id")
+        .annotate(
+            updates=Count("pk", filter=Q(kind=StatusUpdate.Kind.UPDATE)),
+            evidence=Count("pk", filter=~Q(evidence_kind="")),
+            last_owner=Max("created_at", filter=Q(kind__in=StatusUpdate.OWNER_KINDS)),
+        )
+        .values_list("commitment_id", "updates", "evidence", "last_owner")
+    )
+    for pk, updates, evidence, last_owner in counts:
+        if pk in states:
+            state = states[pk]
+            state.updates, state.evidence, state.last_owner_update = updates, evidence, last_owner
+    ticked = before.filter(milestone_id=OuterRef("pk"), kind=StatusUpdate.Kind.MILESTONE)
+    planned = before.filter(milestone_id=OuterRef("pk"), kind__in=PLANNED)
+    open_milestones = (
+        Milestone.objects.filter(Exists(planned), ~Exists(ticked))
+        .values("commitment_id")
+        .annotate(next_due=Min("due_date"))
+        .values_list("commitment_id", "next_due")
+    )
+    for pk, next_due in open_milestones:
+        if pk in states:
+            states[pk].next_due = next_due
+
+
+def updates_per_month(
+    *, as_of: datetime.date, commitment_ids: list[int] | None = None
+) -> list[tuple[str, int]]:
+    """Status updates per month up to the end of `as_of` ("2026-03", n), for these commitments
+    (None: all). Months are the portal's time zone's."""
+    updates = StatusUpdate.objects.filter(
+        kind=StatusUpdate.Kind.UPDATE, created_at__lt=end_of_day(as_of)
+    )
+    if commitment_ids is None:
+        return _by_month(updates)
+    counts: dict[str, int] = {}
+    for start in range(0, len(commitment_ids), 900):  # within SQLite's bound variables
+        chunk = commitment_ids[start : start + 900]
+        for month, n in _by_month(updates.filter(commitment_id__in=chunk)):
+            counts[month] = counts.get(month, 0) + n
+    return sorted(counts.items())
+
+
+def _by_month(updates: QuerySet) -> list[tuple[str, int]]:
+    rows = (
+        updates.annotate(month=TruncMonth("created_at", tzinfo=timezone.get_current_timezone()))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    return sorted((month.strftime("%Y-%m"), n) for month, n in rows)
 
 
 def commitment_states_as_of(*, as_of: datetime.date) -> list[CommitmentState]:
-    """Every commitment that existed at the end of `as_of`, as it stood then. Four queries."""
+    """Every commitment that existed at the end of `as_of`, as it stood then. Six queries."""
     cutoff = end_of_day(as_of)
     rows = Commitment.objects.filter(created_at__lt=cutoff).values_list(
         "pk",
@@ -160,7 +194,7 @@ def commitment_states_as_of(*, as_of: datetime.date) -> list[CommitmentState]:
             level=state.level,
             last_activity=state.last_owner_update or state.created_at,
             target_date=state.target_date,
-            next_due=min(state.open_milestones.values(), default=None),
+            next_due=state.next_due,
             today=as_of,
         )
     return list(states.values())

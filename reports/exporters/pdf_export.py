@@ -4,8 +4,44 @@ commune, page numbers. French and English reports run left to right."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from reports import charts
+
+# First-strong isolates around dates and figures: they read left to right inside Arabic without
+# an element (and a box to lay out) of their own.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def _isolated(text: str) -> str:
+    return f"{FSI}{text}{PDI}"
+
+
+def section_html(rows) -> SafeString:
+    """A commune's commitments, one paragraph each (title first, then its facts), built once
+    as text: a plain paragraph is the cheapest thing for WeasyPrint to lay out, several times
+    cheaper than a table row, which keeps the province report at ten times today's data within
+    seconds (BENCHMARKS.md)."""
+    words = {
+        "rec": escape(_("Rec.")),
+        "target": escape(_("Target date")),
+        "last": escape(_("Last update")),
+        "overdue": escape(_("Overdue")),
+        "stale": escape(_("Stale")),
+    }
+    html = []
+    for r in rows:
+        facts = [
+            f"{words['rec']} {r.recommendation}",
+            f"{escape(r.level_label)} {_isolated(f'{r.progress}%')}",
+            f"{words['target']} {_isolated(r.target_date.isoformat())}",
+            f"{words['last']} {_isolated(r.last_update.isoformat() if r.last_update else '–')}",
+        ]
+        facts += [words[flag] for flag in ("overdue", "stale") if getattr(r, flag)]
+        html.append(f'<p class="row">{escape(r.title)} — {" · ".join(facts)}</p>')
+    return mark_safe("".join(html))  # noqa: S308 - every text escaped above
 
 
 def report_html(report) -> str:
@@ -14,11 +50,12 @@ def report_html(report) -> str:
     for row in report.rows:
         rows_by_commune.setdefault((row.commune_code, row.commune or row.body), []).append(row)
     with translation.override(report.language):
+        sections = sorted(rows_by_commune.items(), key=lambda item: item[0][0] or "~")
         context = {
             "report": report,
             "rtl": rtl,
             "generated_local": timezone.localtime(report.generated_at),
-            "sections": sorted(rows_by_commune.items(), key=lambda item: item[0][0] or "~"),
+            "sections": [(key, section_html(rows)) for key, rows in sections],
             "chart_recommendations": charts.progress_by_recommendation(
                 report.by_recommendation, rtl
             ),

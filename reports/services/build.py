@@ -21,6 +21,7 @@ from recommendations.selectors.as_of import (
     bodies_by_id,
     commitment_states_as_of,
     end_of_day,
+    updates_per_month,
 )
 from recommendations.state.levels import Level
 from recommendations.state.tally import tally_of
@@ -144,9 +145,12 @@ def report_build(*, filters: ReportFilters, language: str) -> Report:
         )
         totals = summary_of("all", "", rows)
         feedback = _feedback(filters, language)
-    months = Counter(m for s in kept for m in s.update_months)
+    months = updates_per_month(
+        as_of=filters.as_of,
+        commitment_ids=None if len(kept) == len(states) else [s.pk for s in kept],
+    )
     start = filters.period_start.strftime("%Y-%m") if filters.period_start else None
-    per_month = sorted((m, n) for m, n in months.items() if start is None or m >= start)
+    per_month = [(m, n) for m, n in months if start is None or m >= start]
     return Report(
         filters=filters,
         language=language,
