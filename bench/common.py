@@ -67,22 +67,21 @@ def prepare_database(*, updates: int | None = None, name_suffix: str = "", scale
     )
     os.environ["BENCH_CURRENT_URL"] = url
     extra = {"DATABASE_URL": url}
-    manage("flush", "--noinput", **extra) if _has_tables(url) else None
+    _drop_tables(url)  # a fresh schema: migrations may have changed since the last run
     manage("migrate", "--noinput", "-v0", **extra)
     args = ["--scale", str(scale)] + (["--updates", str(updates)] if updates else [])
     print("  " + run_module("bench.generate", *args, **extra).strip().splitlines()[-1])
     return url
 
 
-def _has_tables(url: str) -> bool:
+def _drop_tables(url: str) -> None:
     import psycopg2
 
     conn = psycopg2.connect(url.replace("postgres://", "postgresql://"))
+    conn.autocommit = True
     with conn.cursor() as cur:
-        cur.execute("SELECT to_regclass('public.accounts_user') IS NOT NULL")
-        found = cur.fetchone()[0]
+        cur.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     conn.close()
-    return found
 
 
 def free_port() -> int:

@@ -1,9 +1,12 @@
 """A cache for the public pages as anonymous visitors see them.
 
-Most visitors are anonymous and read the same pages. A page is stored once per path and
-language, compressed (brotli and gzip) beside the plain HTML, with the versions of what it
-shows: the scopes it declares (its commitment, commune or recommendation, or the overview of
-home, matrix and open data), the site-wide epoch, and the day (flags change at midnight).
+Most visitors are anonymous and read the same pages. A view declares what it shows
+(`@cache_public_page(scopes=…)`: its commitment, commune or recommendation, or the overview of
+home, matrix and open data); `PublicPageCacheMiddleware`, near the top of the stack, stores the
+finished response — compressed with brotli and gzip beside the plain HTML, headers included —
+with the versions of those scopes, the site-wide epoch and the day (flags change at midnight).
+The next anonymous request for that page is answered by the middleware itself, before
+sessions, CSRF, authentication or the URL resolver run: cheaper than any view.
 
 - A write bumps the versions of what it shows on, once its transaction commits
   (`pages_changed("commune:09.551.01.07", …)`); unpublished feedback, notifications, reminders
@@ -11,10 +14,10 @@ home, matrix and open data), the site-wide epoch, and the day (flags change at m
 - A copy whose versions are not current is rendered again and stored under the same key: old
   copies never pile up. While one worker renders it, the others keep serving the previous copy
   (for at most RENDER_LOCK_SECONDS) instead of all rendering at once.
-- Only anonymous GETs without a session, with no query but the ones a view names (a page
-  number), are cached; everything else is rendered for its reader. Pages cached here carry no
-  CSRF token nor any secret, which is what makes compressing them safe from BREACH-style
-  attacks; no other response is compressed (README: "Compression").
+- Only anonymous GETs without a session, whose query names nothing but what the view allows (a
+  page number), are cached; a response that sets a cookie (a CSRF token) never is. Pages
+  cached here carry no CSRF token nor any secret, which is what makes compressing them safe from
+  BREACH-style attacks; no other response is compressed (README: "Compression").
 """
 
 import gzip
@@ -29,12 +32,15 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
 
 EPOCH = "pv:epoch"
 RENDER_LOCK_SECONDS = 5
 OVERVIEW = "overview"
 ENCODINGS = ("br", "gzip")
+# Query parameters any cached view may allow; a request with others is never looked up.
+QUERY_PARAMETERS = frozenset({"page", "language"})
+# Headers a stored copy does not keep: they belong to one response, or are set when served.
+DROPPED_HEADERS = frozenset({"set-cookie", "content-length", "content-encoding"})
 
 
 def _version_key(scope: str) -> str:
@@ -68,27 +74,24 @@ def everything_changed() -> None:
     transaction.on_commit(lambda: _bump(EPOCH))
 
 
-def _versions(found: dict, keys: list[str]) -> tuple:
-    missing = [key for key in keys if key not in found]
+def _current(version_keys: list[str]) -> tuple:
+    """The versions now (missing ones started), and the day."""
+    found = cache.get_many(version_keys)
+    missing = [key for key in version_keys if key not in found]
     for key in missing:
         cache.add(key, time.time_ns(), timeout=None)
     if missing:
         found = {**found, **cache.get_many(missing)}
-    return tuple(found.get(key) for key in keys)
+    return (*(found.get(key) for key in version_keys), timezone.localdate().isoformat())
 
 
 def epoch() -> int:
-    return _versions(cache.get_many([EPOCH]), [EPOCH])[0]
+    return _current([EPOCH])[0]
 
 
-def _cacheable(request, query: Iterable[str]) -> bool:
-    return (
-        settings.PUBLIC_PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
-        and set(request.GET) <= set(query)
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.user.is_authenticated
-    )
+def _page_key(request) -> str:
+    params = "&".join(f"{k}={request.GET[k]}" for k in sorted(request.GET))
+    return f"page:{request.path}?{params}"  # the language is the path's first part
 
 
 def _accepted(request) -> str:
@@ -100,25 +103,19 @@ def _accepted(request) -> str:
     return next((name for name in ENCODINGS if offered.get(name)), "")
 
 
-# Headers of the view's own that a stored copy keeps (the middleware adds the rest each time).
-KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+def _may_look_up(request) -> bool:
+    return (
+        settings.PUBLIC_PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and set(request.GET) <= QUERY_PARAMETERS
+    )
 
 
-def _entry(response: HttpResponse, versions: tuple) -> dict:
-    body = response.content
-    return {
-        "versions": versions,
-        "headers": {name: response[name] for name in KEPT_HEADERS if name in response},
-        "": body,
-        "gzip": gzip.compress(body, compresslevel=6, mtime=0),
-        "br": brotli.compress(body, quality=6),
-    }
-
-
-def _serve(request, entry: dict) -> HttpResponse:
-    encoding = _accepted(request)
-    response = HttpResponse(entry[encoding])
-    for name, value in entry["headers"].items():
+def _serve(copy: tuple, encoding: str) -> HttpResponse:
+    _version_keys, _versions, headers, body = copy
+    response = HttpResponse(body)
+    for name, value in headers:
         response[name] = value
     if encoding:
         response["Content-Encoding"] = encoding
@@ -126,40 +123,81 @@ def _serve(request, entry: dict) -> HttpResponse:
     return response
 
 
+def _copies(response: HttpResponse, version_keys: list[str], versions: tuple) -> dict:
+    """The page as stored: one copy per encoding, so a request fetches only the one its client
+    takes; each with what it was made from and the headers the whole stack gave it."""
+    body = response.content
+    headers = [(k, v) for k, v in response.items() if k.lower() not in DROPPED_HEADERS]
+    return {
+        name: (version_keys, versions, headers, data)
+        for name, data in (
+            ("", body),
+            ("gzip", gzip.compress(body, compresslevel=6, mtime=0)),
+            ("br", brotli.compress(body, quality=6)),
+        )
+    }
+
+
+class PublicPageCacheMiddleware:
+    """Answers anonymous requests for cached public pages before the rest of the stack runs,
+    and stores the pages the views marked (`cache_public_page`) once the stack has finished
+    them. Place it after the security and static-file middleware, before sessions."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_look_up(request):
+            return self.get_response(request)
+        key, encoding = _page_key(request), _accepted(request)
+        copy = cache.get(f"{key}:{encoding}")
+        lock = None
+        if copy is not None:
+            if _current(copy[0]) == copy[1]:
+                return _serve(copy, encoding)
+            lock = f"render:{key}"
+            if not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
+                return _serve(copy, encoding)  # someone renders it now: the previous copy
+        try:
+            response = self.get_response(request)
+        finally:
+            if lock:
+                cache.delete(lock)
+        marked = getattr(request, "public_page_versions", None)
+        if (
+            marked is None
+            or response.status_code != 200
+            or response.cookies
+            or response.streaming
+            or request.user.is_authenticated
+        ):
+            return response
+        copies = _copies(response, *marked)
+        cache.set_many(
+            {f"{key}:{name}": copy for name, copy in copies.items()},
+            timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
+        )
+        return _serve(copies[encoding], encoding)
+
+
 def cache_public_page(
     scopes: Callable[..., Iterable[str]] = lambda request, **kwargs: [OVERVIEW],
     query: Iterable[str] = (),
 ):
-    """Cache a public view. `scopes(request, **view_kwargs)` names what the page shows;
-    `query` the query parameters that select another copy (e.g. a page number)."""
+    """Mark a public view's page for the cache. `scopes(request, **view_kwargs)` names what it
+    shows; `query` the query parameters that select another copy (e.g. a page number). The
+    versions are read before the view renders: a write during the render makes the copy stale
+    at once, never hidden."""
+    allowed = set(query)
+    assert allowed <= QUERY_PARAMETERS, "add the parameter to QUERY_PARAMETERS"
 
     def decorate(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if not _cacheable(request, query):
-                return view(request, *args, **kwargs)
-            params = "&".join(f"{k}={request.GET[k]}" for k in sorted(request.GET))
-            key = f"page:{get_language()}:{request.path}?{params}"
-            version_keys = [EPOCH, *(_version_key(s) for s in scopes(request, **kwargs))]
-            found = cache.get_many([key, *version_keys])
-            versions = (*_versions(found, version_keys), timezone.localdate().isoformat())
-            entry = found.get(key)
-            if entry is not None and entry["versions"] == versions:
-                return _serve(request, entry)
-            lock = f"render:{key}"
-            locked = entry is not None
-            if locked and not cache.add(lock, 1, timeout=RENDER_LOCK_SECONDS):
-                return _serve(request, entry)  # someone renders it now: the previous copy
-            try:
-                response = view(request, *args, **kwargs)
-            finally:
-                if locked:
-                    cache.delete(lock)
-            if response.status_code != 200 or response.cookies or response.streaming:
-                return response
-            entry = _entry(response, versions)
-            cache.set(key, entry, timeout=settings.PUBLIC_PAGE_CACHE_SECONDS)
-            return _serve(request, entry)
+            if _may_look_up(request) and set(request.GET) <= allowed:
+                keys = [EPOCH, *(_version_key(s) for s in scopes(request, **kwargs))]
+                request.public_page_versions = (keys, _current(keys))
+            return view(request, *args, **kwargs)
 
         return wrapper
 
