@@ -47,6 +47,7 @@ stack-reminders: setup
 # Benchmarks (not part of `make test`): PostgreSQL and Redis on this machine, figures printed and
 # written to bench/results/. See BENCHMARKS.md.
 bench: setup
+	EXTRA_DEBIAN_PACKAGES=wrk bash .ci/system-packages
 	$(PY) -m bench.run_all
 
 setup: $(STAMP) messages

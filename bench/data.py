@@ -21,6 +21,9 @@ from recommendations.state.levels import Level, level_for_progress
 from territory.models import Body
 
 BATCH = 5000
+# Each commitment gets ten milestones of weights 1, 2, 3, 1, …; the first four are done.
+WEIGHTS = [1 + k % 3 for k in range(10)]
+MILESTONE_PROGRESS = round(100 * sum(WEIGHTS[:4]) / sum(WEIGHTS))
 
 
 def bench_data_generate(
@@ -92,7 +95,7 @@ def bench_data_generate(
                 Milestone(
                     commitment=c,
                     title_ar=f"مرحلة {k}",
-                    weight=1 + k % 3,
+                    weight=WEIGHTS[k],
                     due_date=datetime.date(2022, 3, 1) + datetime.timedelta(days=120 * k),
                     done_on=(datetime.date(2022, 3, 1) + datetime.timedelta(days=120 * k))
                     if k < 4
@@ -111,7 +114,9 @@ def bench_data_generate(
             level, progress = Level.NOT_STARTED, 0
             owner = by_body[c.body_id][0]
             for v in range(per_commitment):
-                new_progress = min(100, progress + rng.randint(0, 4))
+                # Rising to what the milestones done give (4 of 10, weights 1-3: 37%), as the
+                # services would have it.
+                new_progress = round(MILESTONE_PROGRESS * (v + 1) / per_commitment)
                 # Coherent like the services' own: the level fits the progress band.
                 new_level = level_for_progress(new_progress)
                 at = (

@@ -1,8 +1,9 @@
 """`make bench`: every benchmark, each against its baseline measured in the same run.
 
-Needs PostgreSQL (BENCH_DATABASE_URL, default the local server's taata_bench) and Redis. Each
-benchmark runs in a process of its own (Django is set up once per process, on one database),
-prints its figures and writes bench/results/<name>.json."""
+Needs PostgreSQL (BENCH_DATABASE_URL, default the local server's taata_bench), Redis and wrk
+(`make bench` installs it). Each benchmark runs in a process of its own (Django is set up once
+per process, on one database), prints its figures and writes bench/results/<name>.json.
+About eight minutes on this machine."""
 
 import subprocess
 import sys
@@ -18,9 +19,15 @@ def run(name: str, *args: str) -> None:
 
 def main() -> int:
     started = time.perf_counter()
-    print("Preparing taata_bench at scale 1 …", flush=True)
+    print("Preparing taata_bench at scale 1 and taata_bench_10x at scale 10 …", flush=True)
     url = prepare_database()
-    for name in ("pages", "reminders", "feedback"):
+    url_10x = prepare_database(scale=10, name_suffix="_10x")
+    run("render", url, "1x")
+    run("render", url_10x, "10x")
+    run("pages", url)
+    run("mixed", url)
+    run("pdf", url, url_10x)
+    for name in ("reminders", "feedback"):
         run(name, url)
     run("export")  # its own database, with 100,000 status updates
     print(f"done in {time.perf_counter() - started:.0f} s; figures in bench/results/")
