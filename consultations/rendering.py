@@ -4,8 +4,9 @@ commitment rows: labels translated and escaped once per list, one string per ite
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from consultations.models import Feedback, Meeting
+from consultations.models import Committee, Feedback, Meeting
 from text.dates import format_day, format_moment
 
 
@@ -46,3 +47,35 @@ def feedback_items(items, *, language: str) -> SafeString:
             f"{reply}</article>"
         )
     return mark_safe("".join(html))  # noqa: S308 - every text escaped above (linebreaks too)
+
+
+def committee_cards(committees, *, language: str) -> SafeString:
+    """A committee's card: its name and kind, and its composition in aggregate (never names)."""
+    kinds = {value: escape(label) for value, label in Committee.Kind.choices}
+    inactive = escape(_("Inactive"))
+    words = {
+        group: escape(label)
+        for group, label in (
+            ("women", _("women")),
+            ("youth", _("young people")),
+            ("association", _("associations")),
+            ("elected", _("elected")),
+            ("administration", _("administration")),
+            ("other", _("other")),
+        )
+    }
+    cards = []
+    for c in committees:
+        members = ngettext("%(counter)s member", "%(counter)s members", c.member_count) % {
+            "counter": c.member_count
+        }
+        groups = ", ".join(
+            f"{word} {getattr(c, f'{group}_count')}" for group, word in words.items()
+        )
+        flag = "" if c.is_active else f' <span class="flag">{inactive}</span>'
+        cards.append(
+            f'<article class="committee-card"><h3><a href="/{language}/committees/{c.pk}/">'
+            f'{escape(c.name)}</a>{flag}</h3><p class="meta">{kinds[c.kind]}</p>'
+            f"<p>{escape(members)}: {groups}</p></article>"
+        )
+    return mark_safe("".join(cards))  # noqa: S308 - every text escaped above

@@ -14,3 +14,8 @@ def meeting_rows(meetings):
 @register.simple_tag
 def feedback_items(items):
     return rendering.feedback_items(items, language=get_language())
+
+
+@register.simple_tag
+def committee_cards(committees):
+    return rendering.committee_cards(committees, language=get_language())

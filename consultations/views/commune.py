@@ -18,6 +18,8 @@ from territory.selectors import commune_get
 from web.page_cache import cache_public_page
 from web.pagination import page_of
 
+COMMITTEES_SHOWN = 10
+
 
 # The commune page lives in consultations because it gathers both apps: its council's
 # commitments (recommendations) and its committees, meetings and feedback (consultations).
@@ -27,6 +29,7 @@ def commune_detail(request, code: str):
     commune = commune_get(code=code)
     coming, past = split_coming_and_past(meeting_list_for_commune(commune=commune))
     late, late_count = commitments_late_for_commune(commune=commune)
+    committees = committee_list_for_commune(commune=commune)
     tally = commune_tally(commune=commune)
     context = {
         "commune": commune,
@@ -36,7 +39,8 @@ def commune_detail(request, code: str):
         "late": late,
         "late_count": late_count,
         "tally": tally,
-        "committees": committee_list_for_commune(commune=commune),
+        "committees": committees[:COMMITTEES_SHOWN],
+        "committee_count": committees.count(),
         "coming_meetings": coming,
         "past_meetings": past[:10],
         "feedback": feedback_published_for_commune(commune=commune),
