@@ -13,6 +13,15 @@ class Commune(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=120)
     cercle = models.CharField(_("cercle"), max_length=80, blank=True)
+    aliases = models.CharField(
+        _("other spellings"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Other ways people write the name, separated by commas (Aqqa, اقا): the commune "
+            "search finds them too."
+        ),
+    )
     name_uncertain = models.BooleanField(
         _("Arabic spelling uncertain"),
         default=False,

@@ -46,6 +46,7 @@ def outcomes_tally(outcomes: list[Outcome]) -> dict[str, int]:
 @transaction.atomic
 def communes_load_reference() -> dict[str, int]:
     cercles = json.loads((DATA_DIR / "cercles.json").read_text(encoding="utf-8"))
+    aliases = json.loads((DATA_DIR / "aliases.json").read_text(encoding="utf-8"))
     outcomes = []
     with (DATA_DIR / "communes.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -60,6 +61,7 @@ def communes_load_reference() -> dict[str, int]:
                 "cercle_fr": cercle.get("fr", ""),
                 "cercle_en": cercle.get("en", ""),
                 "name_uncertain": row["note"] == "uncertain",
+                "aliases": ", ".join(aliases.get(row["code"], [])),
             }
             _, outcome = reference_row_upsert(
                 model=Commune, lookup={"code": row["code"]}, values=values

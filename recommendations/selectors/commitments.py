@@ -1,5 +1,5 @@
 from django.core.paginator import Page
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.permissions import is_observatory_staff
@@ -148,3 +148,12 @@ def commitment_of_commune(
         .filter(pk=commitment_id)
         .first()
     )
+
+
+def late_counts_by_commune() -> dict[int, int]:
+    """How many public commitments of each commune are late (state.flags), in one query."""
+    late = only_late(Commitment.objects.filter(is_public=True, body__commune__isnull=False))
+    rows = (
+        late.values("body__commune_id").annotate(n=Count("pk")).values_list("body__commune_id", "n")
+    )
+    return dict(rows)

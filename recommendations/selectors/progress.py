@@ -89,3 +89,7 @@ def progress_matrix(
         )
         for commune in communes
     ]
+
+
+def commune_tallies(*, tallies: dict[str, Tally], communes: list[Commune]) -> dict[int, Tally]:
+    return {c.pk: _get(tallies, Rollup.key_for(S.COMMUNE, c.pk)) for c in communes}

@@ -25,7 +25,8 @@ def test_arabic_home_is_right_to_left_and_links_every_commune(client, reference_
     html = client.get("/ar/").content.decode()
     assert 'dir="rtl"' in html
     assert "فم زكيد" in html and "تيسينت" in html
-    assert html.count('href="/ar/communes/') == 20
+    assert html.count('href="/ar/communes/0') == 20  # each commune's page
+    assert 'href="/ar/communes/"' in html  # and the list, with its search
 
 
 def test_recommendation_page_shows_the_full_text(client, reference_data):
