@@ -52,16 +52,28 @@ class Notification(models.Model):
         PENDING = "pending", _("Pending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
 
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", _("SMS")
+
+    # A person with an account, or a resident known only by the address they gave (blanked, and
+    # the message cancelled, when they erase it).
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recipient"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="notifications",
     )
+    address = models.CharField(_("address"), max_length=254, blank=True)
     kind = models.CharField(_("kind"), max_length=40)
     period = models.CharField(_("period"), max_length=20, blank=True)
-    channel = models.CharField(_("channel"), max_length=20, default="email")
+    channel = models.CharField(
+        _("channel"), max_length=20, choices=Channel.choices, default=Channel.EMAIL
+    )
     language = models.CharField(_("language"), max_length=5)
     dedup_key = models.CharField(max_length=200, unique=True)
     payload = models.JSONField(default=dict, blank=True)

@@ -20,7 +20,9 @@ from django.utils import timezone
 from accounts.models import User
 from background.enqueue import enqueue_on_commit
 from notifications.emails import notification_email
+from notifications.messages import address_email, sms_text
 from notifications.models import Notification
+from notifications.sms import SmsRefused, send_sms
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,44 @@ def notify(*, recipient: User, kind: str, dedup_key: str, payload: dict) -> Noti
     return notification
 
 
+def notify_address(
+    *, address: str, channel: str, language: str, kind: str, dedup_key: str, payload: dict
+) -> Notification:
+    """A message to someone without an account (a resident's phone or e-mail), sent once after
+    the caller's transaction commits. `payload` names its templates (notifications.messages)."""
+    notification, created = Notification.objects.get_or_create(
+        dedup_key=dedup_key,
+        defaults={
+            "address": address,
+            "channel": channel,
+            "kind": kind,
+            "language": language,
+            "payload": payload,
+        },
+    )
+    if created:
+        notifications_enqueue_on_commit([notification.pk])
+    return notification
+
+
+def notifications_cancel(*, dedup_prefix: str) -> int:
+    """What is not sent yet under these keys is never sent, and forgets its address: the
+    person erased their contact."""
+    return Notification.objects.filter(
+        dedup_key__startswith=dedup_prefix,
+        status__in=[Notification.Status.PENDING, Notification.Status.FAILED],
+    ).update(status=Notification.Status.CANCELLED, address="")
+
+
+def _deliver(notification: Notification) -> None:
+    if notification.recipient_id is not None:
+        notification_email(notification).send()
+    elif notification.channel == Notification.Channel.SMS:
+        send_sms(notification.address, sms_text(notification))
+    else:
+        address_email(notification).send()
+
+
 def notification_send(*, notification_id: int) -> bool:
     """Send it unless it was sent; True when this call sent it. Transient errors are recorded
     and raised again, so the task retries with backoff."""
@@ -65,12 +105,17 @@ def notification_send(*, notification_id: int) -> bool:
             .select_related("recipient")
             .get(pk=notification_id)
         )
-        if notification.status == Notification.Status.SENT:
+        if notification.status in (Notification.Status.SENT, Notification.Status.CANCELLED):
             return False
         try:
-            notification_email(notification).send()
+            _deliver(notification)
         except TRANSIENT as exc:
             failure = exc
+        except SmsRefused as exc:  # for good: a bad number is not retried
+            notification.status, notification.last_error = Notification.Status.FAILED, repr(exc)
+            notification.attempts += 1
+            notification.save(update_fields=["status", "last_error", "attempts"])
+            return False
         else:
             notification.status = Notification.Status.SENT
             notification.sent_at = timezone.now()

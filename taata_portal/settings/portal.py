@@ -9,6 +9,12 @@ vars().update(EMAIL_CONFIG)
 if env("EMAIL_FILE_PATH", default=""):  # filemail:// mangles absolute paths; say it here
     EMAIL_FILE_PATH = env("EMAIL_FILE_PATH")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@taata.localhost")
+
+# --- SMS (notifications/sms): console://, file:///folder, or an HTTP gateway's URL --------------
+SMS_URL = env("SMS_URL", default="console://")
+SMS_TO_FIELD = env("SMS_TO_FIELD", default="to")
+SMS_TEXT_FIELD = env("SMS_TEXT_FIELD", default="text")
+SMS_TIMEOUT_SECONDS = env.float("SMS_TIMEOUT_SECONDS", default=10)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Reminders ------------------------------------------------------------------------------
@@ -52,6 +58,11 @@ FEEDBACK_ACKNOWLEDGE_DAYS = env.int("FEEDBACK_ACKNOWLEDGE_DAYS", default=15)
 FEEDBACK_ANSWER_DAYS = env.int("FEEDBACK_ANSWER_DAYS", default=60)
 FEEDBACK_PERSONAL_DATA_DAYS = env.int("FEEDBACK_PERSONAL_DATA_DAYS", default=365)
 FEEDBACK_RATE_LIMIT = env.int("FEEDBACK_RATE_LIMIT", default=5)  # per address per hour; 0: off
+# Voice feedback: what a phone records in three minutes fits easily in 5 MB.
+VOICE_MAX_BYTES = env.int("VOICE_MAX_BYTES", default=5 * 1024 * 1024)
+VOICE_MAX_SECONDS = env.int("VOICE_MAX_SECONDS", default=180)
+# Looking feedback up by its code: per address per ten minutes, so codes cannot be guessed in bulk.
+FOLLOW_RATE_LIMIT = env.int("FOLLOW_RATE_LIMIT", default=30)
 
 LOGGING = {
     "version": 1,
