@@ -67,6 +67,25 @@ def answer_reminder_q(now: datetime.datetime) -> Q:
     )
 
 
-def within(started: datetime.datetime, done: datetime.datetime | None, days: int) -> bool:
-    """Done within `days` of `started` (response statistics)."""
-    return done is not None and done - started <= datetime.timedelta(days=days)
+# Response statistics: of the feedback whose deadline has come (or that was handled before it),
+# the share handled in time. Querysets annotated with to_acknowledge and to_answer (durations).
+
+
+def acknowledged_in_time_q() -> Q:
+    return Q(to_acknowledge__lte=datetime.timedelta(days=settings.FEEDBACK_ACKNOWLEDGE_DAYS))
+
+
+def answered_in_time_q() -> Q:
+    return Q(to_answer__lte=datetime.timedelta(days=settings.FEEDBACK_ANSWER_DAYS))
+
+
+def due_for_acknowledgement_q(now: datetime.datetime) -> Q:
+    return Q(acknowledged_at__isnull=False) | Q(
+        created_at__lt=_received_before(now, settings.FEEDBACK_ACKNOWLEDGE_DAYS)
+    )
+
+
+def due_for_answer_q(now: datetime.datetime) -> Q:
+    return Q(answered_at__isnull=False) | Q(
+        created_at__lt=_received_before(now, settings.FEEDBACK_ANSWER_DAYS)
+    )

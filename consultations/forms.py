@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Committee, Feedback, Meeting, Member
+from consultations.services.tracking_codes import tracking_code_clean, tracking_code_readings
 from recommendations.selectors.commitments import commitments_of_commune
 from recommendations.selectors.recommendations import recommendation_list
 from territory.selectors import commune_list
@@ -27,9 +28,18 @@ class FeedbackForm(forms.Form):
     text = forms.CharField(
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
-        min_length=10,
+        required=False,
         max_length=5000,
-        help_text=_("From 10 to 5,000 characters. Arabic, French or English."),
+        help_text=_(
+            "From 10 to 5,000 characters, in Arabic, Tamazight, French or English. You may "
+            "leave it empty if you record a voice message."
+        ),
+    )
+    voice = forms.FileField(
+        label=_("Or record a voice message (optional)"),
+        required=False,
+        help_text=_("At most 3 minutes. Only the commune's councillors and the staff hear it."),
+        widget=forms.ClearableFileInput(attrs={"accept": "audio/*", "capture": ""}),
     )
     name = forms.CharField(
         label=_("Your name (optional)"),
@@ -154,3 +164,43 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if commune is not None:
             self.fields["commitment"].queryset = commitments_of_commune(commune_id=commune.pk)
+
+
+class FollowForm(forms.Form):
+    code = forms.CharField(
+        label=_("Your tracking code"),
+        max_length=40,
+        help_text=_("Ten letters and digits, as in the message you received, e.g. ABCDE-23456."),
+        widget=forms.TextInput(
+            attrs={"dir": "ltr", "autocomplete": "off", "autocapitalize": "characters"}
+        ),
+    )
+
+    def clean_code(self):
+        code = tracking_code_clean(self.cleaned_data["code"])
+        if not tracking_code_readings(code):
+            raise forms.ValidationError(
+                _(
+                    "A tracking code has ten letters and digits, such as ABCDE-23456: check the "
+                    "one in your message."
+                ),
+                code="code",
+            )
+        return code
+
+
+class VerdictForm(forms.Form):
+    helped = forms.ChoiceField(
+        label=_("Does this answer your feedback?"),
+        choices=[
+            ("yes", _("Yes, it answers me")),
+            ("no", _("No, it does not answer me")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Why not? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+    )

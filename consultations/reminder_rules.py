@@ -20,6 +20,7 @@ from text.languages import every_language, row_in_language
 LANGS = ("ar", "fr", "en")
 MEETING_SOON, MINUTES_MISSING = "meeting_soon", "minutes_missing"
 FEEDBACK_TO_ACKNOWLEDGE, FEEDBACK_TO_ANSWER = "feedback_unacknowledged", "feedback_unanswered"
+REOPENED = "feedback_reopened"  # told to staff when it happens (services.feedback_verdict)
 
 
 def _councillors_by_commune() -> dict[int, list[int]]:
@@ -159,6 +160,7 @@ def register() -> None:
     register_kind(MINUTES_MISSING, _("Meetings held without minutes"))
     register_kind(FEEDBACK_TO_ACKNOWLEDGE, _("Feedback to acknowledge"))
     register_kind(FEEDBACK_TO_ANSWER, _("Feedback to answer"))
+    register_kind(REOPENED, _("Feedback reopened: the resident said the answer did not help"))
     register_rule("consultations.meetings_soon", meetings_soon)
     register_rule("consultations.minutes_missing", minutes_missing)
     register_rule("consultations.feedback_waiting", feedback_waiting)

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from consultations.views.feedback_follow import feedback_short_link
 from taata_portal.views.health import healthz
 from taata_portal.views.language import root_redirect
 from taata_portal.views.privacy import privacy
@@ -11,6 +12,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("open-data/", include("reports.urls_open_data")),
+    # The short link an SMS carries: the follow page in the feedback's language.
+    path("f/<str:code>", feedback_short_link, name="feedback_short_link"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -77,6 +77,12 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(settings, tmp_path):
+    # Evidence, minutes and voice messages written by a test go away with it.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def database_unreachable():
     """Swap in a real connection to nowhere (a closed port, or a path that cannot exist)."""

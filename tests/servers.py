@@ -1,4 +1,5 @@
-"""Servers the tests start for themselves on free ports: Redis, an SMTP sink, a Celery worker.
+"""Servers the tests start for themselves on free ports: Redis, an SMTP sink, an SMS gateway, a
+Celery worker.
 Nothing shared is disturbed, and each is stopped at the end."""
 
 import os
@@ -103,6 +104,71 @@ class SmtpSink:
         if self.controller:
             self.controller.stop()
             self.controller = None
+
+
+class SmsGateway:
+    """A generic HTTP SMS gateway on 127.0.0.1, as notifications/sms posts to: keeps each
+    accepted message ({"to", "text", and the URL's fixed parameters}); `fail(n, status)` makes
+    the next n requests fail with that status, `hang(n)` makes them time out."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.messages: list[dict] = []
+        self.requests = 0
+        self._failures: list[int | None] = []
+        self.lock = threading.Lock()
+        self.server = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/send?account=tata&sender=TATA"
+
+    def fail(self, times: int, status: int = 503) -> None:
+        with self.lock:
+            self._failures.extend([status] * times)
+
+    def hang(self, times: int) -> None:
+        with self.lock:
+            self._failures.extend([None] * times)
+
+    def start(self):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import parse_qsl, urlsplit
+
+        gateway = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode()
+                with gateway.lock:
+                    gateway.requests += 1
+                    outcome = gateway._failures.pop(0) if gateway._failures else 200
+                if outcome is None:  # hang past the client's timeout, then drop it
+                    time.sleep(2)
+                    return
+                if outcome == 200:
+                    fields = dict(parse_qsl(urlsplit(self.path).query))
+                    fields.update(parse_qsl(body))
+                    with gateway.lock:
+                        gateway.messages.append(fields)
+                self.send_response(outcome)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"OK" if outcome == 200 else b"KO")
+
+            def log_message(self, *args):  # quiet test output
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self):
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
 
 
 def database_url() -> str:

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 
 from .images import image_without_metadata, looks_like_image
+from .limits import upload_bytes
 
 PDF, IMAGE = "pdf", "image"
 
@@ -38,16 +39,11 @@ def _wrong_type(kinds: tuple[str, ...]) -> ValidationError:
 
 def upload_check(uploaded, *, kinds: tuple[str, ...] = (PDF, IMAGE)) -> CheckedUpload:
     """Accept a PDF or an image judged by its bytes, at most EVIDENCE_MAX_BYTES (10 MB)."""
-    limit = settings.EVIDENCE_MAX_BYTES
-    if uploaded.size > limit:
-        raise ValidationError(
-            _("The file is too big: at most %(max)s MB."),
-            code="upload_size",
-            params={"max": limit // (1024 * 1024)},
-        )
-    uploaded.seek(0)
-    data = uploaded.read(limit + 1)
-    uploaded.seek(0)
+    data = upload_bytes(
+        uploaded,
+        limit=settings.EVIDENCE_MAX_BYTES,
+        too_big=_("The file is too big: at most %(max)s MB."),
+    )
     if PDF in kinds and data.startswith(b"%PDF-"):
         return CheckedUpload(PDF, ContentFile(data, name=_random_name("pdf")))
     if IMAGE not in kinds or not looks_like_image(data):

@@ -1,11 +1,14 @@
 from django.http import FileResponse, Http404
 
+from .audio import CONTENT_TYPES as AUDIO_TYPES
+
 # Uploads are stored under names whose extension was set from their checked content.
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "jpg": "image/jpeg",
     "png": "image/png",
     "webp": "image/webp",
+    **AUDIO_TYPES,
 }
 
 
@@ -21,5 +24,7 @@ def checked_file_response(field_file) -> FileResponse:
         filename=field_file.name.rsplit("/", 1)[-1],
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; img-src 'self'; media-src 'self'; sandbox"
+    )
     return response

@@ -13,3 +13,11 @@ def page_of(items, request, *, size: int = LIST_PAGE_SIZE, count: int | None = N
     if count is not None:
         paginator.count = count  # a cached_property: set, it is not computed
     return paginator.get_page(request.GET.get("page"))
+
+
+def query_without_page(query) -> str:
+    """The query string of a filtered list without its page number: the base of the pager's
+    links, so that they keep the filters."""
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()

@@ -1,13 +1,23 @@
 """A fixed-window counter in the cache (Redis in production, shared by every web process)."""
 
 import hashlib
+import hmac
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
+
+
+def _daily_secret() -> bytes:
+    """A key derived from SECRET_KEY and today's date: it changes every day, and without
+    SECRET_KEY nobody can turn a stored key back into an address by trying them all."""
+    day = timezone.localdate().isoformat()
+    return hashlib.sha256(f"ratelimit|{settings.SECRET_KEY}|{day}".encode()).digest()
 
 
 def _key(scope: str, ident: str, window: int) -> str:
-    # The address is hashed: the cache holds no personal data in clear.
-    digest = hashlib.sha256(ident.encode()).hexdigest()[:24]
+    # The address is kept only as an HMAC under a key that rotates daily (privacy page).
+    digest = hmac.new(_daily_secret(), ident.encode(), hashlib.sha256).hexdigest()[:32]
     return f"rl:{scope}:{window}:{digest}"
 
 

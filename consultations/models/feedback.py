@@ -30,6 +30,10 @@ class Feedback(models.Model):
         ABUSIVE = "abusive", _("Abusive content")
         OUT_OF_SCOPE = "out_of_scope", _("Not the portal's business")
 
+    class Verdict(models.TextChoices):
+        HELPED = "helped", _("Yes, it answers me")
+        NOT_HELPED = "not_helped", _("No, it does not answer me")
+
     class ContactKind(models.TextChoices):
         NONE = "", _("None")
         PHONE = "phone", _("Phone")
@@ -64,7 +68,13 @@ class Feedback(models.Model):
         blank=True,
         related_name="feedback",
     )
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), blank=True)
+    # The language the resident wrote in: the messages about their feedback are in it.
+    language = models.CharField(_("language"), max_length=5, default="ar")
+    # A voice message instead of (or with) the text: personal data, never public, erased with
+    # the name and contact.
+    voice = models.FileField(_("voice message"), upload_to="voice/%Y/", blank=True)
+    voice_seconds = models.PositiveSmallIntegerField(_("voice length (s)"), null=True, blank=True)
     # Kept normalised for Arabic search (see consultations.search).
     search_text = models.TextField(editable=False, blank=True)
     name = models.CharField(_("name"), max_length=120, blank=True)
@@ -97,6 +107,12 @@ class Feedback(models.Model):
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # What the resident said of the answer, once; "no" reopens the feedback, once.
+    resident_verdict = models.CharField(
+        _("the answer helped"), max_length=12, choices=Verdict.choices, blank=True
+    )
+    resident_reason = models.TextField(_("why not"), blank=True)
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
@@ -124,6 +140,9 @@ class FeedbackEvent(models.Model):
         PUBLISHED = "published", _("Published")
         UNPUBLISHED = "unpublished", _("Kept private")
         ERASED = "erased", _("Personal data erased")
+        HELPED = "helped", _("The resident said the answer helped")
+        NOT_HELPED = "not_helped", _("The resident said the answer did not help")
+        REOPENED = "reopened", _("Reopened")
 
     feedback = models.ForeignKey(
         Feedback, verbose_name=_("feedback"), on_delete=models.CASCADE, related_name="events"

@@ -8,7 +8,7 @@ from accounts.permissions import councillor_commune_id, is_observatory_staff
 from accounts.types import Actor
 from consultations.deadlines import with_deadlines
 from consultations.models import Feedback
-from consultations.services.tracking_codes import tracking_code_clean
+from consultations.services.tracking_codes import tracking_code_readings
 from territory.models import Commune
 from text.arabic import normalise
 
@@ -26,10 +26,22 @@ def feedback_published_for_commune(*, commune: Commune) -> QuerySet:
     )
 
 
-def feedback_get_by_code(*, code: str) -> Feedback:
-    return get_object_or_404(
-        Feedback.objects.select_related("commune"), tracking_code=tracking_code_clean(code)
+def feedback_find_by_code(*, code: str) -> Feedback | None:
+    """The feedback with that code, however it was typed (an O read for a D or a Q), or None."""
+    readings = tracking_code_readings(code)
+    if not readings:
+        return None
+    return (
+        Feedback.objects.select_related("commune")
+        .filter(tracking_code__in=readings)
+        .order_by("pk")
+        .first()
     )
+
+
+def feedback_history(feedback: Feedback) -> QuerySet:
+    """What happened to the feedback, in order, for its follow page: when and what, never who."""
+    return feedback.events.only("feedback_id", "action", "at").order_by("at", "pk")
 
 
 def feedback_search(feedback: QuerySet, query: str) -> QuerySet:
@@ -67,9 +79,14 @@ def feedback_inbox(
     feedback = with_deadlines(feedback, now=timezone.now())
     if overdue:
         feedback = feedback.filter(Q(acknowledge_overdue=True) | Q(answer_overdue=True))
-    return feedback_search(feedback, query).order_by(
-        "-answer_overdue", "-acknowledge_overdue", "-created_at", "-pk"
+    readings = tracking_code_readings(query) if query.strip() else []
+    # A resident on the phone reads out their code: that finds their feedback at once.
+    found = (
+        feedback.filter(tracking_code__in=readings)
+        if readings
+        else feedback_search(feedback, query)
     )
+    return found.order_by("-answer_overdue", "-acknowledge_overdue", "-created_at", "-pk")
 
 
 def feedback_for_handling(*, feedback_id: int) -> Feedback:

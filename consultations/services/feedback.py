@@ -15,7 +15,8 @@ from consultations.permissions import can_handle_feedback, can_moderate_feedback
 from text.cleaning import clean_text
 
 from .feedback_submission import TEXT_MAX
-from .public_pages import commune_pages_changed
+from .public_pages import answers_page_changed, commune_pages_changed
+from .resident_messages import resident_messages_cancel, resident_tell
 
 # --- Lifecycle --------------------------------------------------------------------------------
 
@@ -25,6 +26,8 @@ TRANSITIONS = {
     "answer": ({S.RECEIVED, S.ACKNOWLEDGED}, S.ANSWERED),
     "close": ({S.ANSWERED}, S.CLOSED),
     "reject": ({S.RECEIVED, S.ACKNOWLEDGED}, S.REJECTED),
+    # The resident said the answer did not help: back to those who handle it, once.
+    "reopen": ({S.ANSWERED, S.CLOSED}, S.ACKNOWLEDGED),
 }
 
 
@@ -75,6 +78,7 @@ def _record(
     )
     if feedback.is_published or action in SHOWN_CHANGES:
         commune_pages_changed(feedback.commune)
+    answers_page_changed()  # its response figures count every move
 
 
 @transaction.atomic
@@ -86,6 +90,7 @@ def feedback_acknowledge(*, user: Actor, feedback_id: int) -> Feedback:
     feedback.acknowledged_at = timezone.now()
     feedback.save(update_fields=["state", "acknowledged_at"])
     _record(feedback, FeedbackEvent.Action.ACKNOWLEDGED, user, before=before)
+    resident_tell(feedback, "acknowledged")
     return feedback
 
 
@@ -109,6 +114,7 @@ def feedback_answer(*, user: Actor, feedback_id: int, answer: str) -> Feedback:
         update_fields=["state", "acknowledged_at", "answer", "answered_by", "answered_at"]
     )
     _record(feedback, FeedbackEvent.Action.ANSWERED, user, before=before)
+    resident_tell(feedback, "answered")
     return feedback
 
 
@@ -151,6 +157,8 @@ def feedback_set_published(*, user: Actor, feedback_id: int, published: bool) ->
     feedback.save(update_fields=["is_published"])
     action = FeedbackEvent.Action.PUBLISHED if published else FeedbackEvent.Action.UNPUBLISHED
     _record(feedback, action, user)
+    if published:
+        resident_tell(feedback, "published")
     return feedback
 
 
@@ -158,9 +166,13 @@ def feedback_set_published(*, user: Actor, feedback_id: int, published: bool) ->
 
 
 def _erase(feedback: Feedback, actor: Actor | None = None, detail: str = "") -> None:
+    """Name, contact and voice recording go; so does every message not sent yet to them."""
     feedback.name = feedback.contact = feedback.contact_kind = ""
     feedback.consent_to_contact = False
     feedback.personal_data_erased_at = timezone.now()
+    if feedback.voice:
+        feedback.voice.delete(save=False)
+    feedback.voice, feedback.voice_seconds = "", None
     feedback.save(
         update_fields=[
             "name",
@@ -168,8 +180,11 @@ def _erase(feedback: Feedback, actor: Actor | None = None, detail: str = "") -> 
             "contact_kind",
             "consent_to_contact",
             "personal_data_erased_at",
+            "voice",
+            "voice_seconds",
         ]
     )
+    resident_messages_cancel(feedback)
     _record(feedback, FeedbackEvent.Action.ERASED, actor, detail=detail)
 
 
@@ -177,7 +192,7 @@ def _erase(feedback: Feedback, actor: Actor | None = None, detail: str = "") -> 
 def feedback_erase_on_request(*, tracking_code: str) -> Feedback:
     """The sender, holding the code, asks for their name and contact to be erased at once."""
     feedback = Feedback.objects.select_for_update().get(tracking_code=tracking_code)
-    if feedback.name or feedback.contact:
+    if feedback.name or feedback.contact or feedback.voice:
         _erase(feedback, detail="sender's request")
     return feedback
 
@@ -189,7 +204,7 @@ def feedback_erase_expired(*, now: datetime.datetime | None = None, days: int | 
     cutoff = now - datetime.timedelta(days=days)
     expired = Feedback.objects.filter(
         state__in=[S.CLOSED, S.REJECTED], closed_at__lt=cutoff, personal_data_erased_at__isnull=True
-    ).exclude(name="", contact="")
+    ).exclude(name="", contact="", voice="")
     count = 0
     for pk in expired.values_list("pk", flat=True).iterator():
         with transaction.atomic():

@@ -1,6 +1,8 @@
 """A resident's feedback received: everything checked, then stored with a tracking code."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -10,19 +12,24 @@ from recommendations.selectors.recommendations import recommendation_find
 from territory.models import Commune
 from text.arabic import normalise
 from text.cleaning import clean_text, has_bidi_controls
+from uploads.audio import audio_check
 
 from .contacts import contact_parse
+from .public_pages import answers_page_changed
+from .resident_messages import resident_tell
 from .tracking_codes import tracking_code_new
 
 TEXT_MIN, TEXT_MAX = 10, 5000
 NAME_MAX = 120
 
 
-def _check_text(text: str, errors: dict) -> str:
+def _check_text(text: str, errors: dict, *, with_voice: bool) -> str:
     if "\x00" in (text or ""):
         errors["text"] = _("The text contains characters that are not allowed.")
         return ""
     text = clean_text(text)
+    if with_voice and not text:
+        return text  # the recording says it
     if len(text) < TEXT_MIN:
         errors["text"] = _("Write at least %(min)d characters.") % {"min": TEXT_MIN}
     elif len(text) > TEXT_MAX:
@@ -79,6 +86,8 @@ def feedback_submit(
     recommendation_id: int | None = None,
     commitment_id: int | None = None,
     meeting_id: int | None = None,
+    voice: UploadedFile | None = None,
+    language: str = "ar",
     is_demo: bool = False,
 ) -> Feedback:
     """Validate everything, then store the feedback with a fresh tracking code.
@@ -91,22 +100,30 @@ def feedback_submit(
         errors["commune"] = _("Choose a commune from the list.")
     if kind not in Feedback.Kind.values:
         errors["kind"] = _("Choose complaint, observation or suggestion.")
-    text = _check_text(text, errors)
+    recording = None
+    if voice:
+        try:
+            recording = audio_check(voice)
+        except ValidationError as exc:
+            errors["voice"] = exc.messages
+    text = _check_text(text, errors, with_voice=recording is not None)
     name = _check_name(name, errors)
-    parsed = contact_parse(contact)
-    if (contact or "").strip() and parsed is None:
-        errors["contact"] = _(
-            "Enter a Moroccan phone number (06…, 07…, +212…) or an email address."
-        )
-    elif parsed and not consent_to_contact:
+    parsed = None
+    try:
+        parsed = contact_parse(contact)
+    except ValidationError as exc:
+        errors["contact"] = exc.messages
+    if parsed and not consent_to_contact:
         errors["consent_to_contact"] = _(
             "Tick the box to agree to be contacted, or leave the contact empty."
         )
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
     subject = _check_subject(commune_id, recommendation_id, commitment_id, meeting_id, errors)
     if errors:
         raise ValidationError(errors)
 
-    kind_of_contact, contact_value = parsed or ("", "")
+    kind_of_contact, contact_value = (parsed.kind, parsed.value) if parsed else ("", "")
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -120,6 +137,9 @@ def feedback_submit(
                     contact=contact_value,
                     contact_kind=kind_of_contact,
                     consent_to_contact=bool(parsed),
+                    language=language,
+                    voice=recording.content if recording else "",
+                    voice_seconds=recording.seconds if recording else None,
                     is_demo=is_demo,
                     **subject,
                 )
@@ -128,6 +148,8 @@ def feedback_submit(
                     action=FeedbackEvent.Action.SUBMITTED,
                     state_after=Feedback.State.RECEIVED,
                 )
+                answers_page_changed()
+                resident_tell(feedback, "received")
                 return feedback
         except IntegrityError:
             # A tracking code collision (vanishingly rare): draw another.

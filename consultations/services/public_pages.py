@@ -7,3 +7,8 @@ from web.page_cache import pages_changed
 
 def commune_pages_changed(commune: Commune) -> None:
     pages_changed(f"commune:{commune.code}")
+
+
+def answers_page_changed() -> None:
+    """The published answers and response figures: any feedback received or moved."""
+    pages_changed("answers")

@@ -1,15 +1,10 @@
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods
 
 from consultations.forms import FeedbackForm
-from consultations.selectors.feedback import feedback_get_by_code
-from consultations.services.contacts import contact_mask
-from consultations.services.feedback import feedback_erase_on_request
 from consultations.services.feedback_submission import feedback_submit
 from territory.models import Commune
 from web.forms import add_service_errors
@@ -23,7 +18,7 @@ def feedback_new(request):
     address = client_address(request)
     limit = settings.FEEDBACK_RATE_LIMIT
     if request.method == "POST":
-        form = FeedbackForm(request.POST)
+        form = FeedbackForm(request.POST, request.FILES)
         if limit_reached("feedback", address, limit=limit, window=RATE_WINDOW):
             # The message comes back in the form: nothing typed is lost.
             context = {"form": form, "rate_limited": True}
@@ -41,6 +36,8 @@ def feedback_new(request):
                     recommendation_id=data["recommendation"].pk if data["recommendation"] else None,
                     commitment_id=data["commitment"],
                     meeting_id=data["meeting"],
+                    voice=data["voice"],
+                    language=request.LANGUAGE_CODE,
                 )
             except ValidationError as exc:
                 add_service_errors(form, exc)
@@ -68,22 +65,3 @@ def _initial_from_query(query) -> dict:
 
 def _follow_url(code: str) -> str:
     return reverse("feedback_follow", kwargs={"code": code})
-
-
-@require_safe
-def feedback_follow(request, code: str):
-    feedback = feedback_get_by_code(code=code)
-    context = {
-        "feedback": feedback,
-        "just_sent": request.GET.get("sent") == "1",
-        "masked_contact": contact_mask(feedback.contact_kind, feedback.contact),
-    }
-    return render(request, "consultations/feedback_follow.html", context)
-
-
-@require_POST
-def feedback_erase_contact(request, code: str):
-    feedback = feedback_get_by_code(code=code)
-    feedback_erase_on_request(tracking_code=feedback.tracking_code)
-    messages.success(request, _("Your name and contact details have been erased."))
-    return redirect(_follow_url(feedback.tracking_code))

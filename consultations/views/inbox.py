@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
@@ -16,6 +17,8 @@ from consultations.permissions import (
 )
 from consultations.selectors.feedback import feedback_for_handling, feedback_inbox
 from consultations.services import feedback as services
+from uploads.serving import checked_file_response
+from web.pagination import query_without_page
 from web.refusal import refuse
 
 PAGE_SIZE = 25
@@ -41,15 +44,9 @@ def inbox(request):
         "filters": filters,
         "page": page,
         "is_staff": is_observatory_staff(request.user),
-        "query_string": _without_page(request.GET),
+        "query_string": query_without_page(request.GET),
     }
     return render(request, "consultations/inbox.html", context)
-
-
-def _without_page(query) -> str:
-    query = query.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @require_safe
@@ -122,3 +119,15 @@ def inbox_action(request, feedback_id: int, action: str):
     else:
         messages.success(request, DONE[action])
     return redirect("inbox_detail", feedback_id=feedback.pk)
+
+
+@require_safe
+@login_required
+def inbox_voice(request, feedback_id: int):
+    """A resident's voice message: personal data, heard only by those who may see it."""
+    feedback = feedback_for_handling(feedback_id=feedback_id)
+    if not can_see_personal_data(request.user, feedback):
+        return refuse(request)
+    if not feedback.voice:
+        raise Http404
+    return checked_file_response(feedback.voice)

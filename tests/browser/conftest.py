@@ -76,7 +76,27 @@ def _site_database_url() -> str:
 
 
 @pytest.fixture(scope="session")
-def site(django_db_setup, django_db_blocker, tmp_path_factory):
+def sms_gateway():
+    """The site's SMS gateway: a real HTTP server in this process, which records messages."""
+    from tests.servers import SmsGateway
+
+    gateway = SmsGateway().start()
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture(scope="session")
+def mail_sink():
+    """The site's mail server: every e-mail it sends lands here."""
+    from tests.servers import SmtpSink
+
+    sink = SmtpSink().start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(scope="session")
+def site(django_db_setup, django_db_blocker, tmp_path_factory, sms_gateway, mail_sink):
     """The portal with its demo data, behind gunicorn on a free port; yields its base URL."""
     with django_db_blocker.unblock():
         database_url = _site_database_url()
@@ -93,7 +113,10 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
         "STATIC_ROOT": str(tmp_path_factory.mktemp("site-static")),
         "MEDIA_ROOT": str(media),
         "SHOW_DEMO_BANNER": "1",
-        "EMAIL_URL": "consolemail://",
+        "EMAIL_URL": f"smtp://127.0.0.1:{mail_sink.port}",
+        "SMS_URL": sms_gateway.url,
+        "SMS_TIMEOUT_SECONDS": "2",
+        "SITE_URL": f"http://127.0.0.1:{port}",
         "FEEDBACK_RATE_LIMIT": "0",
         "DJANGO_SETTINGS_MODULE": "taata_portal.settings",
     }

@@ -62,7 +62,7 @@ def test_size_limit(settings):
     settings.EVIDENCE_MAX_BYTES = 100
     with pytest.raises(ValidationError) as exc:
         upload_check(SimpleUploadedFile("a.pdf", MINIMAL_PDF))
-    assert exc.value.code == "upload_size"
+    assert exc.value.code == "too_big"
 
 
 def test_a_small_file_declaring_a_huge_picture_is_refused():

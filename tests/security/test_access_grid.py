@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from PIL import Image
 
+from consultations.services.feedback import feedback_answer
 from consultations.services.feedback_submission import feedback_submit
 from consultations.services.meetings import committee_create, meeting_record, meeting_schedule
 from recommendations.models import Commitment, Milestone, Recommendation
@@ -20,6 +21,7 @@ from reports.filters import ReportFilters
 from reports.models import ReportJob
 from reports.services.files import report_job_run, report_publish
 from territory.models import Body, Commune
+from tests import audio_samples
 from tests.factories import (
     AdminFactory,
     CouncillorFactory,
@@ -77,6 +79,12 @@ GRID = {
     "feedback_new": ("GET", EVERYONE),
     "feedback_follow": ("GET", EVERYONE),
     "feedback_erase": ("POST", (REDIRECT,) * 6),
+    "feedback_lookup": ("GET", (REDIRECT,) * 6),  # a known code goes to its page
+    "feedback_short_link": ("GET", (REDIRECT,) * 6),
+    "feedback_verdict": ("POST", (REDIRECT,) * 6),  # whoever holds the code
+    "feedback_answers": ("GET", EVERYONE),
+    "commune_list": ("GET", EVERYONE),
+    "inbox_voice": ("GET", COMMUNE_MANAGERS),
     "inbox": ("GET", LOGGED_IN[:1] + (FORBIDDEN, OK, OK, OK, OK)),
     "inbox_detail": ("GET", COMMUNE_MANAGERS),
     "inbox_action": ("POST", (LOGIN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, REDIRECT)),
@@ -93,6 +101,7 @@ COMMUNE_OBJECTS = {
     "decision_new",
     "inbox_detail",
     "inbox_action",
+    "inbox_voice",
 }
 
 MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -161,7 +170,12 @@ def commune_world(code, councillor, staff):
         minutes="محضر",
         minutes_pdf=SimpleUploadedFile("pv.pdf", MINIMAL_PDF),
     )
-    feedback = feedback_submit(commune_id=commune.pk, kind="complaint", text="نص الشكاية هنا")
+    feedback = feedback_submit(
+        commune_id=commune.pk,
+        kind="complaint",
+        text="نص الشكاية هنا",
+        voice=SimpleUploadedFile("v.bin", audio_samples.wav(3)),
+    )
     return {
         "commune": commune,
         "commitment": commitment,
@@ -196,8 +210,16 @@ def world(reference_data, settings, tmp_path):
     return {"people": people, "tata": tata, "akka": akka, "job": job, "published": published}
 
 
+def answered_feedback(commune, staff):
+    feedback = feedback_submit(commune_id=commune.pk, kind="complaint", text="نص الشكاية هنا")
+    return feedback_answer(user=staff, feedback_id=feedback.pk, answer="الجواب")
+
+
 def url_and_data(name, objects, world):
     o = objects
+    if name == "feedback_verdict":  # a fresh answered feedback: a verdict is given once
+        answered = answered_feedback(o["commune"], world["people"]["staff"])
+        return f"/ar/feedback/{answered.tracking_code}/helped/", {"helped": "yes"}
     return {
         "root": ("/", {}),
         "healthz": ("/healthz", {}),
@@ -241,6 +263,11 @@ def url_and_data(name, objects, world):
         "feedback_new": ("/ar/feedback/new/", {}),
         "feedback_follow": (f"/ar/feedback/{o['feedback'].tracking_code}/", {}),
         "feedback_erase": (f"/ar/feedback/{o['feedback'].tracking_code}/erase/", {}),
+        "feedback_lookup": ("/ar/feedback/follow/", {"code": o["feedback"].tracking_code}),
+        "feedback_short_link": (f"/f/{o['feedback'].tracking_code}", {}),
+        "feedback_answers": ("/ar/feedback/answers/", {}),
+        "commune_list": ("/ar/communes/", {}),
+        "inbox_voice": (f"/ar/inbox/{o['feedback'].pk}/voice/", {}),
         "inbox": ("/ar/inbox/", {}),
         "inbox_detail": (f"/ar/inbox/{o['feedback'].pk}/", {}),
         "inbox_action": (f"/ar/inbox/{o['feedback'].pk}/acknowledge/", {}),
@@ -258,7 +285,7 @@ def outcome(response):
 
 
 def request(client, method, url, data):
-    response = client.post(url, data) if method == "POST" else client.get(url)
+    response = client.post(url, data) if method == "POST" else client.get(url, data)
     if getattr(response, "streaming", False):
         b"".join(response.streaming_content)
     return outcome(response)
