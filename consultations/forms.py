@@ -6,9 +6,10 @@ from consultations.services.tracking_codes import tracking_code_clean, tracking_
 from recommendations.selectors.commitments import commitments_of_commune
 from recommendations.selectors.recommendations import recommendation_list
 from territory.selectors import commune_list
+from web.forms import PortalForm
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(PortalForm):
     """What a resident sends. The service checks it all again; this parses and explains."""
 
     commune = forms.ModelChoiceField(
@@ -70,17 +71,17 @@ class FeedbackForm(forms.Form):
         return ""
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(PortalForm):
     answer = forms.CharField(
         label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}), max_length=5000
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(PortalForm):
     reason = forms.ChoiceField(label=_("Reason"), choices=Feedback.RejectReason.choices)
 
 
-class InboxFilterForm(forms.Form):
+class InboxFilterForm(PortalForm):
     state = forms.ChoiceField(
         label=_("State"), choices=[("", _("All"))] + Feedback.State.choices, required=False
     )
@@ -97,7 +98,7 @@ class InboxFilterForm(forms.Form):
     )
 
 
-class CommitteeForm(forms.Form):
+class CommitteeForm(PortalForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=Committee.Kind.choices)
     name_ar = forms.CharField(label=_("Name (Arabic)"), max_length=200)
     name_fr = forms.CharField(label=_("Name (French)"), max_length=200, required=False)
@@ -107,7 +108,7 @@ class CommitteeForm(forms.Form):
     )
 
 
-class MemberForm(forms.Form):
+class MemberForm(PortalForm):
     name = forms.CharField(label=_("Name"), max_length=150)
     group = forms.ChoiceField(label=_("Group represented"), choices=Member.Group.choices)
     role = forms.ChoiceField(label=_("Role"), choices=Member.Role.choices)
@@ -115,7 +116,7 @@ class MemberForm(forms.Form):
     contact = forms.CharField(label=_("Contact (not public)"), max_length=150, required=False)
 
 
-class MeetingScheduleForm(forms.Form):
+class MeetingScheduleForm(PortalForm):
     starts_at = forms.DateTimeField(
         label=_("Date and time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -129,7 +130,7 @@ class MeetingScheduleForm(forms.Form):
     )
 
 
-class MeetingRecordForm(forms.Form):
+class MeetingRecordForm(PortalForm):
     status = forms.ChoiceField(label=_("Status"), choices=Meeting.Status.choices)
     minutes = forms.CharField(
         label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 8}), required=False
@@ -143,7 +144,7 @@ class MeetingRecordForm(forms.Form):
     attendance_men = forms.IntegerField(label=_("Men present"), min_value=0, max_value=1000)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PortalForm):
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
     commitment = forms.ModelChoiceField(
         label=_("Commitment it concerns (optional)"),
@@ -166,7 +167,7 @@ class DecisionForm(forms.Form):
             self.fields["commitment"].queryset = commitments_of_commune(commune_id=commune.pk)
 
 
-class FollowForm(forms.Form):
+class FollowForm(PortalForm):
     code = forms.CharField(
         label=_("Your tracking code"),
         max_length=40,
@@ -189,7 +190,7 @@ class FollowForm(forms.Form):
         return code
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(PortalForm):
     helped = forms.ChoiceField(
         label=_("Does this answer your feedback?"),
         choices=[

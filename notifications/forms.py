@@ -1,10 +1,10 @@
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from web.forms import PortalModelForm
 
 
-class PreferencesForm(forms.ModelForm):
+class PreferencesForm(PortalModelForm):
     class Meta:
         model = User
         fields = ["language", "email_reminders", "digest_frequency"]

@@ -22,5 +22,10 @@ urlpatterns = [
     ),
     path("milestones/<int:milestone_id>/done/", commitments.milestone_done, name="milestone_done"),
     path("evidence/<int:update_id>/", commitments.evidence_file, name="evidence_file"),
+    path(
+        "evidence/<int:update_id>/thumbnail/",
+        commitments.evidence_thumbnail,
+        name="evidence_thumbnail",
+    ),
     path("my/", my.my_page, name="my"),
 ]

@@ -166,3 +166,26 @@ def updates_per_month(counts: list[tuple[str, int]], rtl: bool) -> str:
         b=last,
     )
     return _svg(height, _("Updates per month"), mark_safe("".join(bars) + axis))  # noqa: S308 - parts are format_html output
+
+
+def month_bars(counts: list[tuple[str, int]]) -> list[tuple[str, int, int, int]]:
+    """(month, count, height, top) in hundredths of the chart's height, the busiest month
+    filling it: the page's chart of updates, drawn as SVG rectangles."""
+    top = max((n for _m, n in counts), default=0) or 1
+    return [(month, n, round(100 * n / top), 100 - round(100 * n / top)) for month, n in counts]
+
+
+def level_segments(summaries) -> list[tuple[object, list[tuple[str, float, float, int]]]]:
+    """Per group, its levels as (level, start, width, count) in hundredths of the bar: the page's
+    stacked bars, drawn as SVG rectangles (no inline style, which the CSP forbids)."""
+    bars = []
+    for s in summaries:
+        start, segments = 0.0, []
+        for level in Level.values:
+            count = s.levels.get(level, 0)
+            if count:
+                width = 100 * count / max(s.commitments, 1)
+                segments.append((level, round(start, 2), round(width, 2), count))
+                start += width
+        bars.append((s, segments))
+    return bars

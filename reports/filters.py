@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from recommendations.selectors.recommendations import recommendation_list
 from recommendations.state.levels import Level
 from territory.selectors import body_list, commune_list
+from web.forms import PortalForm
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class ReportFilters:
         )
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(PortalForm):
     communes = forms.ModelMultipleChoiceField(
         label=_("Communes"),
         queryset=commune_list(),

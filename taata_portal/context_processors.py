@@ -20,6 +20,7 @@ def site(request):
         "language_links": language_links,
         "show_demo_banner": settings.SHOW_DEMO_BANNER,
         "stale_days": settings.COMMITMENT_STALE_DAYS,
+        "contact_email": settings.CONTACT_EMAIL,
     }
 
 

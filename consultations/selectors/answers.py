@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Func, Q, QuerySet
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.utils import timezone
 
 from consultations.deadlines import (
@@ -84,10 +84,12 @@ class ResponseFigures:
         return self.share(self.helped, self.verdicts)
 
 
-class Median(Func):
-    """PostgreSQL's median of an interval (percentile_cont)."""
+class Median(Aggregate):
+    """PostgreSQL's median of an interval (percentile_cont): an aggregate, so it is computed per
+    group, never grouped by."""
 
-    template = "percentile_cont(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = DurationField()
 
 

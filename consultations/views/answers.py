@@ -7,13 +7,14 @@ from consultations.models import Feedback
 from consultations.selectors.answers import province_figures, published_answers, response_figures
 from recommendations.selectors.recommendations import recommendation_list
 from territory.selectors import commune_list
+from web.forms import PortalForm
 from web.page_cache import cache_public_page
 from web.pagination import page_of, query_without_page
 
 ANSWERS_PER_PAGE = 20
 
 
-class AnswersFilterForm(forms.Form):
+class AnswersFilterForm(PortalForm):
     commune = forms.ModelChoiceField(
         label=_("Commune"), queryset=commune_list(), required=False, empty_label=_("All")
     )

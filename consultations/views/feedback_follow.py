@@ -19,6 +19,7 @@ from consultations.services.contacts import contact_mask
 from consultations.services.feedback import feedback_erase_on_request
 from consultations.services.feedback_verdict import feedback_resident_verdict
 from consultations.services.tracking_codes import tracking_code_clean
+from web.forms import add_service_errors
 from web.ratelimit import client_address, limit_count, limit_reached
 
 FOLLOW_WINDOW = 600
@@ -143,8 +144,7 @@ def feedback_verdict(request, code: str):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            for field, errors in getattr(exc, "message_dict", {"__all__": exc.messages}).items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Thank you: your answer is recorded."))
             return redirect(_follow_url(feedback.tracking_code))

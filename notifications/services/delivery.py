@@ -101,7 +101,7 @@ def notification_send(*, notification_id: int) -> bool:
     and raised again, so the task retries with backoff."""
     with transaction.atomic():
         notification = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("recipient")
             .get(pk=notification_id)
         )

@@ -10,15 +10,17 @@ from .labels import GLYPHS, Labels
 
 
 def _cell(cell, commune_href: str, levels: dict, empty: str) -> str:
+    # data-rec: the recommendation's number, shown above each cell on a phone (no header row).
     if not cell.count:
-        return empty
+        return empty.replace("<td", f'<td data-rec="{cell.recommendation.number}"', 1)
     if cell.progress is None:  # only withdrawn commitments: the word says it all
-        spoken, figure = "", levels["withdrawn"]
+        spoken, figure = "", f'<span class="cell-word">{levels["withdrawn"]}</span>'
     else:
         spoken, figure = f'<span class="sr-only">{levels[cell.level]},</span> ', f"{cell.progress}%"
+    number = cell.recommendation.number
     return (
-        f'<td class="level-{cell.level}"><a href="{commune_href}#recommendation-'
-        f'{cell.recommendation.number}"><span aria-hidden="true">{GLYPHS[cell.level]}</span> '
+        f'<td class="level-{cell.level}" data-rec="{number}"><a href="{commune_href}'
+        f'#recommendation-{number}"><span aria-hidden="true">{GLYPHS[cell.level]}</span> '
         f"{spoken}{figure}</a></td>"
     )
 

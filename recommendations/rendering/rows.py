@@ -11,14 +11,16 @@ from .labels import GLYPHS, Labels
 
 
 def _flags(c, words: dict) -> str:
+    """One signal per row, the most urgent (a row with three coloured chips says nothing);
+    the commitment's page says how late, and why."""
     flags = []
     if c.is_overdue:
         flags.append(f'<span class="flag flag-overdue">{words["overdue"]}</span>')
-    if c.milestone_overdue:
+    elif c.milestone_overdue:
         flags.append(f'<span class="flag flag-overdue">{words["milestone_overdue"]}</span>')
-    if c.is_stale:
+    elif c.is_stale:
         flags.append(f'<span class="flag flag-stale">{words["stale"]}</span>')
-    if c.milestone_due_soon:
+    elif c.milestone_due_soon:
         flags.append(f'<span class="flag flag-soon">{words["due_soon"]}</span>')
     if c.is_demo:
         flags.append(f'<span class="flag flag-demo">{words["sample"]}</span>')

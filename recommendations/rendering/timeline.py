@@ -1,6 +1,7 @@
 """A commitment's timeline entries. Entries never change (append-only), so each one's HTML is
 kept in the fragment cache for good, per language, until the site-wide epoch moves."""
 
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -11,6 +12,31 @@ from text.dates import format_moment
 from web.fragments import cached_fragments
 
 from .labels import Labels
+
+
+def _evidence(u: StatusUpdate, language: str, words: dict) -> SafeString:
+    """A photo as a thumbnail (lazy, a fixed box: nothing moves as it loads), a PDF as a card
+    saying what and how big; both open the file itself."""
+    href = f"/{language}/evidence/{u.pk}/"
+    if u.evidence_kind == StatusUpdate.EvidenceKind.IMAGE:
+        return format_html(
+            '<p><a class="evidence-thumb" href="{}"><img src="{}thumbnail/" alt="{}" '
+            'loading="lazy" decoding="async" width="160" height="120"></a></p>',
+            href,
+            href,
+            words["photo"],
+        )
+    try:
+        size = filesizeformat(u.evidence_file.size)
+    except OSError:  # the file is missing from storage: still say what it was
+        size = ""
+    return format_html(
+        '<p><a class="file-card" href="{}"><span class="file-kind">PDF</span> '
+        "<span>{}{}</span></a></p>",
+        href,
+        u.get_evidence_kind_display(),
+        format_html(" · <bdi>{}</bdi>", size) if size else "",
+    )
 
 
 def _entry(u: StatusUpdate, language: str, labels: Labels, words: dict) -> SafeString:
@@ -37,15 +63,7 @@ def _entry(u: StatusUpdate, language: str, labels: Labels, words: dict) -> SafeS
         note = mark_safe(linebreaks(u.note, autoescape=True))  # noqa: S308
         lines.append(format_html('<div class="note">{}</div>', note))
     if u.evidence_file:
-        lines.append(
-            format_html(
-                '<p>{}: <a href="/{}/evidence/{}/">{}</a></p>',
-                words["evidence"],
-                language,
-                u.pk,
-                u.get_evidence_kind_display(),
-            )
-        )
+        lines.append(_evidence(u, language, words))
     if u.evidence_link:
         lines.append(
             format_html(
@@ -85,6 +103,7 @@ def timeline_entries(entries, *, language: str) -> SafeString:
         "level": _("Level"),
         "progress": _("Progress"),
         "evidence": _("Evidence"),
+        "photo": _("Photo attached as evidence: open it full size"),
         "meeting": _("See the meeting"),
     }
     by_pk = {u.pk: u for u in entries}

@@ -64,6 +64,13 @@ def _check_level_and_progress(
         requested_level=level,
         typed_progress=progress,
     )
+    if new.progress_from_milestones and progress is not None and progress != new.progress:
+        # Never keep a figure other than the one typed without saying so.
+        errors["progress"] = _(
+            "The milestones set this commitment's progress (%(progress)s%%): it cannot be typed. "
+            "Mark a milestone done to move it."
+        ) % {"progress": new.progress}
+        return None
     if not fits(level, new.progress):
         field = "level" if new.progress_from_milestones or progress is not None else "progress"
         errors[field] = level_mismatch(level, new)

@@ -135,3 +135,52 @@ URGENCY_ORDER = ("-is_overdue", "-milestone_overdue", "-is_stale", "-milestone_d
 def urgent_only(commitments: QuerySet) -> QuerySet:
     """Of flagged commitments, those that need someone now (late, or a milestone due soon)."""
     return commitments.filter(Q(is_late=True) | Q(milestone_due_soon=True))
+
+
+@dataclass(frozen=True)
+class Signal:
+    """The one thing to say about a commitment on a card: the worst of what is late, how many
+    days late, and the milestone concerned; or a milestone due soon; or nothing."""
+
+    kind: str  # "overdue", "milestone_overdue", "stale", "due_soon", or "" when on track
+    days: int = 0  # days late; for "due_soon", days left
+    milestone: str = ""
+
+    @property
+    def late(self) -> bool:
+        return self.kind in ("overdue", "milestone_overdue", "stale")
+
+
+# When two reasons are as many days late, the harder promise is named first.
+_WEIGHT = {"overdue": 2, "milestone_overdue": 1, "stale": 0}
+
+
+def signal_of(
+    *,
+    level: str,
+    last_activity: datetime.datetime,
+    target_date: datetime.date,
+    next_due: datetime.date | None,
+    next_milestone: str,
+    today: datetime.date,
+) -> Signal:
+    flags = flags_of(
+        level=level,
+        last_activity=last_activity,
+        target_date=target_date,
+        next_due=next_due,
+        today=today,
+    )
+    reasons = []
+    if flags.overdue:
+        reasons.append(Signal("overdue", (today - target_date).days))
+    if flags.milestone_overdue:
+        reasons.append(Signal("milestone_overdue", (today - next_due).days, next_milestone))
+    if flags.stale:
+        last_day = timezone.localtime(last_activity).date()
+        reasons.append(Signal("stale", (today - last_day).days))
+    if reasons:
+        return max(reasons, key=lambda s: (s.days, _WEIGHT[s.kind]))
+    if flags.milestone_due_soon:
+        return Signal("due_soon", (next_due - today).days, next_milestone)
+    return Signal("")

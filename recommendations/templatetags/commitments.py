@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from recommendations.rendering import matrix as matrix_rendering
 from recommendations.rendering import rows, timeline
 from recommendations.rendering.labels import GLYPHS, Labels
+from recommendations.selectors.my_work import WorkItem, commitment_signal
 from recommendations.state.levels import Level
 from recommendations.state.rounding import half_up
 
@@ -70,3 +71,9 @@ def counts(tally):
 def commitment_progress(commitment):
     """Its progress and bar, or for a withdrawn one the figure it stopped at."""
     return rows.progress_html(commitment.level, commitment.progress, Labels.current())
+
+
+@register.inclusion_tag("recommendations/partials/signal_line.html")
+def commitment_signal_line(commitment):
+    """What is late about this commitment, precisely (or what is due soon), in one line."""
+    return {"item": WorkItem(commitment, commitment_signal(commitment))}

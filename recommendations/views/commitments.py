@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -21,6 +21,7 @@ from recommendations.services.milestones import milestone_mark_done
 from recommendations.services.timeline import CommitmentVersionConflict
 from recommendations.services.updates import commitment_record_update
 from uploads.serving import checked_file_response
+from uploads.thumbnails import thumbnail_of
 from web.forms import add_service_errors
 from web.page_cache import cache_public_page
 from web.pagination import page_of
@@ -133,3 +134,21 @@ def evidence_file(request, update_id: int):
     if not update.evidence_file or not can_read_commitment(request.user, update.commitment):
         raise Http404
     return checked_file_response(update.evidence_file)
+
+
+@require_safe
+def evidence_thumbnail(request, update_id: int):
+    """A photo's thumbnail, under the same permission as the photo; PDFs have none."""
+    update = get_object_or_404(StatusUpdate.objects.select_related("commitment"), pk=update_id)
+    if (
+        update.evidence_kind != StatusUpdate.EvidenceKind.IMAGE
+        or not update.evidence_file
+        or not can_read_commitment(request.user, update.commitment)
+    ):
+        raise Http404
+    storage = update.evidence_file.storage
+    name = thumbnail_of(update.evidence_file)
+    response = FileResponse(storage.open(name, "rb"), content_type="image/webp")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=86400"
+    return response

@@ -2,19 +2,14 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from accounts.permissions import is_observatory_staff
-from recommendations.forms import StatusUpdateForm
-from recommendations.selectors.commitments import commitment_list_for_user
+from recommendations.selectors.my_work import MyWork, my_work
 
 
 @require_safe
 @login_required
 def my_page(request):
-    """A councillor's commitments, most urgent first, each with the form to post an update."""
+    """A councillor's commitments, what is late first and by how much; for staff, what is late
+    everywhere. Each card links to its update form."""
     user = request.user
-    if not (user.is_councillor or is_observatory_staff(user)):
-        commitments = []
-    else:
-        commitments = list(commitment_list_for_user(user=user))
-    items = [(c, StatusUpdateForm(commitment=c, auto_id=f"c{c.pk}_%s")) for c in commitments]
-    return render(request, "recommendations/my.html", {"items": items})
+    work = my_work(user=user) if user.is_councillor or user.is_observatory_staff else MyWork()
+    return render(request, "recommendations/my.html", {"work": work})

@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from recommendations.state.levels import Level
 from reports import charts
 from reports.exporters import CONTENT_TYPES, WRITERS, filename
 from reports.exporters.csv_export import report_csv_lines
@@ -37,13 +39,12 @@ def report_page(request):
     if form.is_valid():
         language = form.cleaned_data["language"]
         report = report_build(filters=form.filters(), language=language)
-        rtl = language == "ar"
         context.update(
             report=report,
             preview=report.rows[:PREVIEW_ROWS],
-            chart_recommendations=charts.progress_by_recommendation(report.by_recommendation, rtl),
-            chart_communes=charts.levels_by_commune(report.by_commune, rtl),
-            chart_months=charts.updates_per_month(report.updates_per_month, rtl),
+            months=charts.month_bars(report.updates_per_month),
+            commune_bars=charts.level_segments(report.by_commune),
+            level_choices=Level.choices,
             can_publish=can_publish_reports(request.user),
         )
     return render(
@@ -91,11 +92,29 @@ def report_publish_view(request):
     if fmt not in WRITERS or not form.is_valid():
         messages.error(request, _("Choose valid filters and a format before publishing."))
         return redirect("reports")
+    if request.POST.get("confirmed") != "yes":
+        # Publishing is public and for good: say what will be published, and ask once more.
+        report = report_build(filters=form.filters(), language=form.cleaned_data["language"])
+        context = {
+            "form": form,
+            "fmt": fmt,
+            "format_label": dict(FORMATS)[fmt],
+            "report": report,
+            "back": f"{reverse('reports')}?{_without_format(request.POST)}",
+        }
+        return render(request, "reports/publish_confirm.html", context)
     published = report_publish(
         user=request.user, filters=form.filters(), language=form.cleaned_data["language"], fmt=fmt
     )
     messages.success(request, _("Published. SHA-256: %(hash)s") % {"hash": published.sha256})
     return redirect("open_data")
+
+
+def _without_format(data) -> str:
+    query = data.copy()
+    for key in ("format", "confirmed", "csrfmiddlewaretoken"):
+        query.pop(key, None)
+    return query.urlencode()
 
 
 @require_safe

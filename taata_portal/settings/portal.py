@@ -72,3 +72,6 @@ LOGGING = {
     # WeasyPrint narrates every layout step at INFO.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
+
+# --- Who publishes the portal: named in every footer, with this address -----------------------
+CONTACT_EMAIL = env("CONTACT_EMAIL", default=DEFAULT_FROM_EMAIL)

@@ -2,6 +2,7 @@
 editing the same commitment at once."""
 
 import io
+import re
 
 from PIL import Image
 
@@ -17,8 +18,7 @@ def photo(tmp_path):
 def first_open_commitment(page) -> str:
     """The update form of the most urgent commitment on my/."""
     page.goto("/ar/my/")
-    form = page.locator("details.my-item form").first
-    return form.get_attribute("action")
+    return page.locator(".work-card a[href$='/update/']").first.get_attribute("href")
 
 
 def test_my_page_shows_what_is_late_and_an_update_with_a_photo_reaches_the_timeline(
@@ -27,8 +27,10 @@ def test_my_page_shows_what_is_late_and_an_update_with_a_photo_reaches_the_timel
     page = new_context(javascript=False).new_page()
     log_in(page, "demo-councillor-tata")
     page.goto("/ar/my/")
-    assert page.locator("details.my-item").count() >= 1
-    assert page.locator("details.my-item .flag").count() >= 1  # late things are flagged
+    late = page.locator("section[aria-labelledby=late-heading] .work-card")
+    assert late.count() >= 1
+    # One signal per card, saying what is late and by how much.
+    assert re.search(r"\d", late.first.locator(".signal").inner_text())
     screenshot(page, "my-ar")
 
     action = first_open_commitment(page)

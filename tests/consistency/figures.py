@@ -8,8 +8,10 @@ COUNTS = re.compile(r'<span class="counts">(\d+) active commitments?(?: · (\d+)
 FIGURE = re.compile(r'<span class="progress-figure">([^<]+)</span>')
 CARD = re.compile(r'<li class="card" value="(\d+)">(.*?)</li>', re.S)
 ROW = re.compile(r'<tr>\s*<th scope="row"><a href="/en/communes/([^/]+)/">.*?</tr>', re.S)
-CELL = re.compile(r'<td class="(empty|level-[a-z_]+)">(.*?)</td>', re.S)
-CELL_FIGURE = re.compile(r"(\d+)%</a>|withdrawn</a>", re.I)
+CELL = re.compile(
+    r'<td (?:data-rec="\d+" )?class="(empty|level-[a-z_]+)"(?: data-rec="\d+")?>(.*?)</td>', re.S
+)
+CELL_FIGURE = re.compile(r"(\d+)%</a>|withdrawn(?:</span>)?</a>", re.I)
 ITEM = re.compile(r'<li class="commitment level-([a-z_]+)">(.*?)</li>', re.S)
 ITEM_FIGURE = re.compile(r'progress-figure">(\d+)%|stopped at (\d+)%')
 

@@ -200,7 +200,9 @@ def test_bad_form_input_gets_messages_in_the_page_language(client, councillor_of
     assert response.status_code == 200
     html = response.content.decode()
     assert "This field is required" not in html
-    assert "Ce champ est obligatoire" in html or "obligatoire" in html
+    # The summary names the field and what to do, and links to it.
+    assert 'class="error-summary"' in html
+    assert 'href="#id_note">Remplissez « Ce qui a changé ».' in html
     assert not StatusUpdate.objects.exists()
 
 
@@ -233,8 +235,8 @@ def test_my_page_lists_the_councillors_commitments_most_urgent_first(client, cou
     html = client.get("/ar/my/").content.decode()
     assert html.index("متأخر") < html.index("هادئ")
     assert "ليس لي" not in html
-    assert f'action="/ar/commitments/{late.pk}/update/"' in html
-    assert f'action="/ar/commitments/{calm.pk}/update/"' in html
+    assert f'href="/ar/commitments/{late.pk}/update/"' in html
+    assert f'href="/ar/commitments/{calm.pk}/update/"' in html
 
 
 def test_my_page_needs_a_login(client):

@@ -136,7 +136,10 @@ def test_where_milestones_set_progress_the_level_must_fit_theirs(councillor, com
     with pytest.raises(ValidationError) as exc:
         move(commitment, Level.LIMITED)
     assert "50%" in str(exc.value.message_dict["level"])
-    move(commitment, Level.SUBSTANTIAL, 10)  # the typed 10 is not used: the milestones' 50 is
+    with pytest.raises(ValidationError) as exc:  # a typed figure is refused, never dropped
+        move(commitment, Level.SUBSTANTIAL, 10)
+    assert "50%" in str(exc.value.message_dict["progress"])
+    move(commitment, Level.SUBSTANTIAL)
     commitment.refresh_from_db()
     assert (commitment.level, commitment.progress) == (Level.SUBSTANTIAL, 50)
 

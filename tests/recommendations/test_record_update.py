@@ -119,10 +119,14 @@ def test_staff_may_post_anywhere(commitment):
     assert StatusUpdate.objects.count() == 1
 
 
-def test_progress_typed_is_ignored_where_milestones_set_it(councillor, commitment):
+def test_progress_typed_where_milestones_set_it_is_refused_not_ignored(councillor, commitment):
     MilestoneFactory(commitment=commitment, weight=1)
-    update = record(councillor, commitment, level=Level.NOT_STARTED, progress=80)
-    assert update.progress_after == 0
+    with pytest.raises(ValidationError) as exc:
+        record(councillor, commitment, level=Level.NOT_STARTED, progress=80)
+    assert "0%" in str(exc.value.message_dict["progress"])
+    assert not StatusUpdate.objects.exists()
+    # The same figure as the milestones', or none, is fine.
+    assert record(councillor, commitment, level=Level.NOT_STARTED, progress=0).progress_after == 0
 
 
 def test_updates_are_append_only(councillor, commitment):
@@ -196,7 +200,13 @@ def test_complete_without_a_figure_means_100(councillor, commitment):
 def test_complete_needs_every_milestone_ticked(councillor, commitment):
     MilestoneFactory(commitment=commitment)
     with pytest.raises(ValidationError) as exc:
-        record(councillor, commitment, level=Level.COMPLETE, evidence_link="https://t.ma/a")
+        record(
+            councillor,
+            commitment,
+            level=Level.COMPLETE,
+            progress=None,
+            evidence_link="https://t.ma/a",
+        )
     assert "level" in exc.value.message_dict
 
 

@@ -75,11 +75,17 @@ def test_report_page_costs_the_same_queries_at_two_sizes(client, dataset, staff)
     assert count() == small
 
 
-def test_publishing_keeps_the_file_and_its_hash(client, dataset, staff):
+def test_publishing_asks_first_then_keeps_the_file_and_its_hash(client, dataset, staff):
     client.force_login(staff)
-    response = client.post(
-        "/fr/reports/publish/", {"as_of": "2025-12-31", "language": "fr", "format": "csv"}
-    )
+    asked = {"as_of": "2025-12-31", "language": "fr", "format": "csv"}
+    confirm = client.post("/fr/reports/publish/", asked)
+    # Nothing is published before the second, confirmed step, which carries the same filters.
+    assert confirm.status_code == 200 and not PublishedReport.objects.exists()
+    html = confirm.content.decode()
+    assert "Publier ce rapport ?" in html
+    assert 'name="confirmed" value="yes"' in html and 'name="as_of" value="2025-12-31"' in html
+    assert 'href="/fr/reports/?as_of=2025-12-31&amp;language=fr"' in html  # going back keeps them
+    response = client.post("/fr/reports/publish/", {**asked, "confirmed": "yes"})
     assert response.status_code == 302
     published = PublishedReport.objects.get()
     page = client.get("/open-data/").content.decode()
