@@ -6,7 +6,7 @@ from consultations.services.tracking_codes import tracking_code_clean, tracking_
 from recommendations.selectors.commitments import commitments_of_commune
 from recommendations.selectors.recommendations import recommendation_list
 from territory.selectors import commune_list
-from web.forms import PortalForm
+from web.forms import DayField, MomentField, NormalisedCharField, PortalForm
 
 
 class FeedbackForm(PortalForm):
@@ -26,7 +26,7 @@ class FeedbackForm(PortalForm):
     )
     commitment = forms.IntegerField(widget=forms.HiddenInput, required=False)
     meeting = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    text = forms.CharField(
+    text = NormalisedCharField(
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
         required=False,
@@ -42,13 +42,13 @@ class FeedbackForm(PortalForm):
         help_text=_("At most 3 minutes. Only the commune's councillors and the staff hear it."),
         widget=forms.ClearableFileInput(attrs={"accept": "audio/*", "capture": ""}),
     )
-    name = forms.CharField(
+    name = NormalisedCharField(
         label=_("Your name (optional)"),
         required=False,
         max_length=120,
         widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
-    contact = forms.CharField(
+    contact = NormalisedCharField(
         label=_("Phone or email (optional)"),
         required=False,
         max_length=200,
@@ -59,7 +59,7 @@ class FeedbackForm(PortalForm):
         label=_("I agree to be contacted about this message."), required=False
     )
     # A field people never see: bots fill every field they find.
-    website = forms.CharField(
+    website = NormalisedCharField(
         required=False,
         label=_("Leave this empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
@@ -72,7 +72,7 @@ class FeedbackForm(PortalForm):
 
 
 class AnswerForm(PortalForm):
-    answer = forms.CharField(
+    answer = NormalisedCharField(
         label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}), max_length=5000
     )
 
@@ -89,7 +89,7 @@ class InboxFilterForm(PortalForm):
         label=_("Kind"), choices=[("", _("All"))] + Feedback.Kind.choices, required=False
     )
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = NormalisedCharField(label=_("Search"), required=False, max_length=200)
     commune = forms.ModelChoiceField(
         label=_("Commune"),
         queryset=commune_list(),
@@ -100,29 +100,29 @@ class InboxFilterForm(PortalForm):
 
 class CommitteeForm(PortalForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=Committee.Kind.choices)
-    name_ar = forms.CharField(label=_("Name (Arabic)"), max_length=200)
-    name_fr = forms.CharField(label=_("Name (French)"), max_length=200, required=False)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
-    mandate_ar = forms.CharField(
+    name_ar = NormalisedCharField(label=_("Name (Arabic)"), max_length=200)
+    name_fr = NormalisedCharField(label=_("Name (French)"), max_length=200, required=False)
+    name_en = NormalisedCharField(label=_("Name (English)"), max_length=200, required=False)
+    mandate_ar = NormalisedCharField(
         label=_("Mandate"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
 
 class MemberForm(PortalForm):
-    name = forms.CharField(label=_("Name"), max_length=150)
+    name = NormalisedCharField(label=_("Name"), max_length=150)
     group = forms.ChoiceField(label=_("Group represented"), choices=Member.Group.choices)
     role = forms.ChoiceField(label=_("Role"), choices=Member.Role.choices)
-    since = forms.DateField(label=_("Member since"), widget=forms.DateInput(attrs={"type": "date"}))
-    contact = forms.CharField(label=_("Contact (not public)"), max_length=150, required=False)
+    since = DayField(label=_("Member since"), widget=forms.DateInput(attrs={"type": "date"}))
+    contact = NormalisedCharField(label=_("Contact (not public)"), max_length=150, required=False)
 
 
 class MeetingScheduleForm(PortalForm):
-    starts_at = forms.DateTimeField(
+    starts_at = MomentField(
         label=_("Date and time"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
-    place = forms.CharField(label=_("Place"), max_length=200)
-    agenda = forms.CharField(
+    place = NormalisedCharField(label=_("Place"), max_length=200)
+    agenda = NormalisedCharField(
         label=_("Agenda"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
@@ -132,7 +132,7 @@ class MeetingScheduleForm(PortalForm):
 
 class MeetingRecordForm(PortalForm):
     status = forms.ChoiceField(label=_("Status"), choices=Meeting.Status.choices)
-    minutes = forms.CharField(
+    minutes = NormalisedCharField(
         label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 8}), required=False
     )
     minutes_pdf = forms.FileField(
@@ -145,17 +145,17 @@ class MeetingRecordForm(PortalForm):
 
 
 class DecisionForm(PortalForm):
-    text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = NormalisedCharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
     commitment = forms.ModelChoiceField(
         label=_("Commitment it concerns (optional)"),
         queryset=commitments_of_commune(commune_id=0),
         required=False,
         empty_label=_("None"),
     )
-    milestone_title = forms.CharField(
+    milestone_title = NormalisedCharField(
         label=_("Add a milestone to it (optional)"), max_length=250, required=False
     )
-    milestone_due = forms.DateField(
+    milestone_due = DayField(
         label=_("Milestone due date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -164,11 +164,14 @@ class DecisionForm(PortalForm):
     def __init__(self, *args, commune=None, **kwargs):
         super().__init__(*args, **kwargs)
         if commune is not None:
-            self.fields["commitment"].queryset = commitments_of_commune(commune_id=commune.pk)
+            # Decisions are public records: only public commitments can be named in them.
+            self.fields["commitment"].queryset = commitments_of_commune(
+                commune_id=commune.pk, public_only=True
+            )
 
 
 class FollowForm(PortalForm):
-    code = forms.CharField(
+    code = NormalisedCharField(
         label=_("Your tracking code"),
         max_length=40,
         help_text=_("Ten letters and digits, as in the message you received, e.g. ABCDE-23456."),
@@ -199,7 +202,7 @@ class VerdictForm(PortalForm):
         ],
         widget=forms.RadioSelect,
     )
-    reason = forms.CharField(
+    reason = NormalisedCharField(
         label=_("Why not? (optional)"),
         required=False,
         max_length=1000,

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recommendations.state.levels import Level, level_for_progress
 from recommendations.state.progress import milestones_progress
-from web.forms import PortalForm
+from web.forms import DayField, NormalisedCharField, PortalForm
 
 
 class StatusUpdateForm(PortalForm):
@@ -19,7 +19,7 @@ class StatusUpdateForm(PortalForm):
         required=False,
         help_text=_("A whole number from 0 to 100."),
     )
-    note = forms.CharField(
+    note = NormalisedCharField(
         label=_("What changed"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
@@ -94,7 +94,7 @@ class StatusUpdateForm(PortalForm):
 
 
 class MilestoneDoneForm(PortalForm):
-    done_on = forms.DateField(
+    done_on = DayField(
         label=_("Done on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from recommendations.selectors.recommendations import recommendation_list
 from recommendations.state.levels import Level
 from territory.selectors import body_list, commune_list
-from web.forms import PortalForm
+from web.forms import DayField, PortalForm
 
 
 @dataclass(frozen=True)
@@ -69,10 +69,10 @@ class ReportFilterForm(PortalForm):
         to_field_name="slug",
     )
     levels = forms.MultipleChoiceField(label=_("Levels"), choices=Level.choices, required=False)
-    period_start = forms.DateField(
+    period_start = DayField(
         label=_("Period from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    as_of = forms.DateField(
+    as_of = DayField(
         label=_("As of"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

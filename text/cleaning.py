@@ -24,3 +24,33 @@ def clean_text(value: str | None) -> str:
 
 def has_bidi_controls(value: str) -> bool:
     return any(ch in BIDI_CONTROLS for ch in value or "")
+
+
+def checked_text(
+    value: object,
+    *,
+    field: str,
+    errors: dict,
+    max_length: int,
+    min_length: int = 0,
+    missing: str = "",
+) -> str:
+    """`value` cleaned, then measured: a length is the stored text's, after normalisation (a
+    character such as U+FB2C becomes three). Problems go into `errors[field]` in the reader's
+    language; the cleaned text is returned either way, for the form to show again."""
+    from django.utils.translation import gettext as _
+
+    if value is not None and not isinstance(value, str):
+        errors[field] = _("Enter text.")
+        return ""
+    text = clean_text(value)
+    if not text and (missing or min_length):
+        errors[field] = missing or _("Write at least %(min)d characters.") % {"min": min_length}
+    elif len(text) < min_length:
+        errors[field] = _("Write at least %(min)d characters.") % {"min": min_length}
+    elif len(text) > max_length:
+        errors[field] = _("Write at most %(max)d characters (this text has %(length)d).") % {
+            "max": max_length,
+            "length": len(text),
+        }
+    return text

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .images import image_without_metadata, looks_like_image
 from .limits import upload_bytes
+from .pdfs import pdf_check
 
 PDF, IMAGE = "pdf", "image"
 
@@ -45,6 +46,7 @@ def upload_check(uploaded, *, kinds: tuple[str, ...] = (PDF, IMAGE)) -> CheckedU
         too_big=_("The file is too big: at most %(max)s MB."),
     )
     if PDF in kinds and data.startswith(b"%PDF-"):
+        pdf_check(data)
         return CheckedUpload(PDF, ContentFile(data, name=_random_name("pdf")))
     if IMAGE not in kinds or not looks_like_image(data):
         raise _wrong_type(kinds)

@@ -2,6 +2,9 @@
 action it needs ("Choose “Commune”", "Fill in “Your message”"), never with a bare "This field is
 required" that an error summary could not tell apart from the next one."""
 
+import datetime
+import unicodedata
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +20,56 @@ def _required_message(field: forms.Field, label: str) -> str:
     if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
         return _("Choose “%(field)s”.") % {"field": label}
     return _("Fill in “%(field)s”.") % {"field": label}
+
+
+# The days the portal can mean: its history starts with the 2021 consultation, plans run a few
+# decades. Outside, a date is a typing mistake (year 1, year 9999), and some would overflow time
+# zone arithmetic into a server error.
+FIRST_DAY = datetime.date(2000, 1, 1)
+LAST_DAY = datetime.date(2099, 12, 31)
+
+
+def _check_day(day: datetime.date) -> None:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValidationError(
+            _("Enter a date between %(first)s and %(last)s."),
+            code="date_range",
+            params={"first": FIRST_DAY.year, "last": LAST_DAY.year},
+        )
+
+
+class DayField(forms.DateField):
+    """A date typed in a form (a browser's date picker), within FIRST_DAY..LAST_DAY."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.DateInput(attrs={"type": "date"}))
+        super().__init__(*args, **kwargs)
+        self.validators.append(_check_day)
+
+
+class MomentField(forms.DateTimeField):
+    """A date and time (datetime-local), within the same years."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.DateTimeInput(attrs={"type": "datetime-local"}))
+        super().__init__(*args, **kwargs)
+        self.validators.append(lambda moment: _check_day(moment.date()))
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except OverflowError:  # made aware in the local zone, a year-1 moment underflows
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class NormalisedCharField(forms.CharField):
+    """Text measured as it will be stored: NFC and Windows line ends folded before the length
+    is checked (a character such as U+FB2C becomes three under NFC). Controls are left for the
+    service to judge (text.cleaning)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return unicodedata.normalize("NFC", value).replace("\r\n", "\n") if value else value
 
 
 class ExplainsRequired:

@@ -144,8 +144,9 @@ class FeedbackEvent(models.Model):
         NOT_HELPED = "not_helped", _("The resident said the answer did not help")
         REOPENED = "reopened", _("Reopened")
 
+    # PROTECT: the record outlives nothing it records (append-only, enforced by PostgreSQL).
     feedback = models.ForeignKey(
-        Feedback, verbose_name=_("feedback"), on_delete=models.CASCADE, related_name="events"
+        Feedback, verbose_name=_("feedback"), on_delete=models.PROTECT, related_name="events"
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     actor = models.ForeignKey(

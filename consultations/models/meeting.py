@@ -111,8 +111,9 @@ class MeetingEvent(models.Model):
         RECORDED = "recorded", _("Minutes, status or attendance recorded")
         DECISION = "decision", _("Decision recorded")
 
+    # PROTECT: the record outlives nothing it records (append-only, enforced by PostgreSQL).
     meeting = models.ForeignKey(
-        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="events"
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="events"
     )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     actor = models.ForeignKey(

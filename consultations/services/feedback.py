@@ -184,6 +184,14 @@ def _erase(feedback: Feedback, actor: Actor | None = None, detail: str = "") -> 
             "voice_seconds",
         ]
     )
+    # What the resident wrote when saying the answer did not help may quote them: it goes too,
+    # by the one change the event log's trigger allows (emptying a detail, db.append_only).
+    if feedback.resident_reason:
+        feedback.resident_reason = ""
+        feedback.save(update_fields=["resident_reason"])
+        feedback.events.filter(action=FeedbackEvent.Action.NOT_HELPED).exclude(detail="").update(
+            detail=""
+        )
     resident_messages_cancel(feedback)
     _record(feedback, FeedbackEvent.Action.ERASED, actor, detail=detail)
 

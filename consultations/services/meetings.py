@@ -16,8 +16,20 @@ from consultations.services.public_pages import commune_pages_changed
 from recommendations.selectors.commitments import commitment_of_commune
 from recommendations.services.decisions import commitment_record_decision
 from territory.models import Commune
-from text.cleaning import clean_text, has_bidi_controls
+from text.cleaning import checked_text, clean_text, has_bidi_controls
 from uploads.checks import PDF, upload_check
+
+# Lengths of the stored text, after cleaning (text.cleaning.checked_text): the columns' sizes for
+# short texts, and bounds that keep a page readable for long ones.
+NAME_MAX = 200
+PERSON_MAX = 150
+PLACE_MAX = 200
+AGENDA_ITEM_MAX = 300
+AGENDA_ITEMS_MAX = 50
+MINUTES_MAX = 20_000
+DECISION_MAX = 2_000
+MILESTONE_TITLE_MAX = 250
+LONG_MAX = 5_000
 
 
 @transaction.atomic
@@ -38,19 +50,22 @@ def committee_create(
     errors = {}
     if kind not in Committee.Kind.values:
         errors["kind"] = _("Choose a kind from the list.")
-    if not clean_text(name_ar):
-        errors["name_ar"] = _("Give the committee a name in Arabic.")
+    names = {
+        field: checked_text(
+            value,
+            field=field,
+            errors=errors,
+            max_length=NAME_MAX,
+            missing=_("Give the committee a name in Arabic.") if field == "name_ar" else "",
+        )
+        for field, value in (("name_ar", name_ar), ("name_fr", name_fr), ("name_en", name_en))
+    }
+    mandate = checked_text(mandate_ar, field="mandate_ar", errors=errors, max_length=LONG_MAX)
     if errors:
         raise ValidationError(errors)
     commune_pages_changed(commune)
     return Committee.objects.create(
-        commune=commune,
-        kind=kind,
-        name_ar=clean_text(name_ar),
-        name_fr=clean_text(name_fr),
-        name_en=clean_text(name_en),
-        mandate_ar=clean_text(mandate_ar),
-        is_demo=is_demo,
+        commune=commune, kind=kind, mandate_ar=mandate, is_demo=is_demo, **names
     )
 
 
@@ -70,8 +85,16 @@ def member_add(
     if not can_manage_committees(user, committee.commune):
         raise PermissionDenied
     errors = {}
-    if has_bidi_controls(name) or not clean_text(name):
+    if has_bidi_controls(name):
         errors["name"] = _("Enter the member's name (without control characters).")
+    name = checked_text(
+        name,
+        field="name",
+        errors=errors,
+        max_length=PERSON_MAX,
+        missing=_("Enter the member's name (without control characters)."),
+    )
+    contact = checked_text(contact, field="contact", errors=errors, max_length=PERSON_MAX)
     if group not in Member.Group.values:
         errors["group"] = _("Choose a group from the list.")
     if role not in Member.Role.values:
@@ -83,17 +106,29 @@ def member_add(
     commune_pages_changed(committee.commune)  # the composition, in aggregate
     return Member.objects.create(
         committee=committee,
-        name=clean_text(name),
+        name=name,
         group=group,
         role=role,
         since=since,
-        contact=clean_text(contact),
+        contact=contact,
         user=member_user,
     )
 
 
-def _agenda_lines(agenda: str) -> list[str]:
-    return [line for line in (clean_text(x) for x in (agenda or "").splitlines()) if line]
+def _agenda_lines(agenda: str, errors: dict) -> list[str]:
+    """One item per line; a line too long is refused, never cut."""
+    if not isinstance(agenda, str):
+        return []
+    lines = [line for line in (clean_text(x) for x in agenda.splitlines()) if line]
+    if len(lines) > AGENDA_ITEMS_MAX:
+        errors["agenda"] = _("An agenda has at most %(max)d items.") % {"max": AGENDA_ITEMS_MAX}
+    for number, line in enumerate(lines, start=1):
+        if len(line) > AGENDA_ITEM_MAX:
+            errors["agenda"] = _(
+                "Item %(number)d of the agenda is too long: at most %(max)d characters."
+            ) % {"number": number, "max": AGENDA_ITEM_MAX}
+            break
+    return lines
 
 
 @transaction.atomic
@@ -109,18 +144,28 @@ def meeting_schedule(
     committee = Committee.objects.select_related("commune").get(pk=committee_id)
     if not can_manage_committees(user, committee.commune):
         raise PermissionDenied
-    if not clean_text(place):
-        raise ValidationError({"place": _("Say where the meeting takes place.")})
+    errors = {}
+    place = checked_text(
+        place,
+        field="place",
+        errors=errors,
+        max_length=PLACE_MAX,
+        missing=_("Say where the meeting takes place."),
+    )
+    lines = _agenda_lines(agenda, errors)
+    if not isinstance(starts_at, datetime.datetime):
+        errors["starts_at"] = _("Enter a valid date and time.")
+    if errors:
+        raise ValidationError(errors)
     meeting = Meeting.objects.create(
         committee=committee,
         starts_at=starts_at,
-        place=clean_text(place),
+        place=place,
         created_by=user,
         is_demo=is_demo,
     )
     AgendaItem.objects.bulk_create(
-        AgendaItem(meeting=meeting, position=i, title=line[:300])
-        for i, line in enumerate(_agenda_lines(agenda), start=1)
+        AgendaItem(meeting=meeting, position=i, title=line) for i, line in enumerate(lines, start=1)
     )
     MeetingEvent.objects.create(meeting=meeting, action=MeetingEvent.Action.SCHEDULED, actor=user)
     commune_pages_changed(committee.commune)
@@ -153,6 +198,7 @@ def meeting_record(
     ):
         if not isinstance(value, int) or not 0 <= value <= 1000:
             errors[field] = _("Enter a number from 0 to 1000.")
+    minutes = checked_text(minutes, field="minutes", errors=errors, max_length=MINUTES_MAX)
     checked_pdf = None
     if minutes_pdf is not None:
         try:
@@ -162,7 +208,7 @@ def meeting_record(
     if errors:
         raise ValidationError(errors)
     meeting.status = status
-    meeting.minutes = clean_text(minutes)
+    meeting.minutes = minutes
     meeting.attendance_women, meeting.attendance_men = attendance_women, attendance_men
     if checked_pdf is not None:
         meeting.minutes_pdf = checked_pdf.content
@@ -195,16 +241,24 @@ def decision_record(
     if not can_manage_meeting(user, meeting):
         raise PermissionDenied
     errors = {}
-    text = clean_text(text)
-    if len(text) < 3:
-        errors["text"] = _("Write the decision.")
+    text = checked_text(
+        text,
+        field="text",
+        errors=errors,
+        min_length=3,
+        max_length=DECISION_MAX,
+        missing=_("Write the decision."),
+    )
+    milestone_title = checked_text(
+        milestone_title, field="milestone_title", errors=errors, max_length=MILESTONE_TITLE_MAX
+    )
     commitment = None
     if commitment_id:
         commitment = commitment_of_commune(
-            commitment_id=commitment_id, commune_id=meeting.committee.commune_id
+            commitment_id=commitment_id, commune_id=meeting.committee.commune_id, public_only=True
         )
         if commitment is None:
-            errors["commitment"] = _("This commitment is not one of the meeting's commune.")
+            errors["commitment"] = _("Choose a public commitment of the meeting's commune.")
     if milestone_title and not commitment_id:
         errors["milestone_title"] = _("A milestone can only be added to a commitment.")
     if milestone_title and not isinstance(milestone_due, datetime.date):
@@ -221,7 +275,7 @@ def decision_record(
             commitment_id=commitment.pk,
             text=text,
             source_url=_without_language(reverse("meeting_detail", args=[meeting.pk])),
-            milestone_title=clean_text(milestone_title),
+            milestone_title=milestone_title,
             milestone_due=milestone_due,
         )
         if entry.milestone_id:

@@ -21,6 +21,7 @@ from consultations.permissions import (
 )
 from consultations.selectors.committees import committee_get, committee_members, meeting_get
 from consultations.services import meetings as services
+from recommendations.permissions import can_read_commitment
 from territory.selectors import commune_get
 from uploads.serving import checked_file_response
 from web.forms import add_service_errors
@@ -117,7 +118,23 @@ def meeting_new(request, committee_id: int):
 @require_safe
 def meeting_detail(request, meeting_id: int):
     meeting = meeting_get(meeting_id=meeting_id)
-    context = {"meeting": meeting, "can_manage": can_manage_meeting(request.user, meeting)}
+    # A decision names its commitment only to those who may read it (recommendations'
+    # can_read_commitment: public, or theirs to update): a commitment made non-public since the
+    # decision keeps its title out of this public page.
+    decisions = [
+        (
+            d,
+            d.commitment
+            if d.commitment and can_read_commitment(request.user, d.commitment)
+            else None,
+        )
+        for d in meeting.decisions.all()
+    ]
+    context = {
+        "meeting": meeting,
+        "decisions": decisions,
+        "can_manage": can_manage_meeting(request.user, meeting),
+    }
     return render(request, "consultations/meeting_detail.html", context)
 
 

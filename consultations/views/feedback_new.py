@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -11,6 +13,7 @@ from web.forms import add_service_errors
 from web.ratelimit import client_address, limit_count, limit_reached
 
 RATE_WINDOW = 3600
+COMMUNE_CODE = re.compile(r"\d{2}\.\d{3}\.\d{2}\.\d{2}")  # the official code, 09.551.01.07
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -55,11 +58,12 @@ def _initial_from_query(query) -> dict:
     """Links from a commune, commitment or meeting page preselect what the feedback is about."""
     initial = {}
     code = query.get("commune", "")
-    if code:
+    if COMMUNE_CODE.fullmatch(code):
         initial["commune"] = Commune.objects.filter(code=code).first()
     for key in ("commitment", "meeting"):
-        if query.get(key, "").isdigit():
-            initial[key] = int(query[key])
+        value = query.get(key, "")
+        if value.isascii() and value.isdigit() and len(value) < 10:
+            initial[key] = int(value)
     return initial
 
 

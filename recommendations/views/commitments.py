@@ -83,7 +83,7 @@ def commitment_update(request, commitment_id: int):
     else:
         form = StatusUpdateForm(commitment=commitment)
     context = {"commitment": commitment, "form": form, "conflict": conflict}
-    status = 409 if conflict else 200
+    status = 409 if conflict else 400 if form.is_bound and form.errors else 200
     return render(request, "recommendations/commitment_update.html", context, status=status)
 
 

@@ -21,11 +21,23 @@ class _Line:
         return value
 
 
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula
+# (=HYPERLINK(...), +cmd|...): text that does is written with a leading apostrophe, which the
+# spreadsheet shows as plain text. Numbers are numbers, never text, so a -5 stays -5.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _cell(value):
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, str):
+        return inert(value)
     return "" if value is None else value
 
 

@@ -37,7 +37,10 @@ def _sheet(workbook, title: str, header: list[str], rows, rtl: bool, widths=None
         out = []
         for value in row:
             cell = WriteOnlyCell(sheet, value=value)
-            if hasattr(value, "isoformat"):
+            if isinstance(value, str):
+                # Text is text: openpyxl would store "=..." as a live formula.
+                cell.data_type = "s"
+            elif hasattr(value, "isoformat"):
                 cell.number_format = DATE_FORMAT
             out.append(cell)
         sheet.append(out)

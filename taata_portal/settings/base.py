@@ -47,7 +47,6 @@ MIDDLEWARE = [
     "web.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "taata_portal.middleware.request_size.RequestSizeLimitMiddleware",
     "taata_portal.middleware.database_unavailable.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -55,6 +54,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside the security headers' middleware, so that its 413 page carries them too (bodies
+    # are only read later, in the views).
+    "taata_portal.middleware.request_size.RequestSizeLimitMiddleware",
+    # A query string with a NUL character is refused with a page, before any lookup.
+    "web.middleware.RefuseNulInQueryMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -36,4 +36,12 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, files on this machine: every process (each gunicorn worker, a Celery
+    # worker) sees the same cache, so a page invalidated by one is not served stale by another,
+    # and rate limits count across them. (A per-process memory cache would do neither.)
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", default=str(VAR_DIR / "cache")),
+        }
+    }

@@ -67,7 +67,9 @@ FOLLOW_RATE_LIMIT = env.int("FOLLOW_RATE_LIMIT", default=30)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No client address, no tracking code in clear (web.log_privacy; privacy page).
+    "filters": {"private": {"()": "web.log_privacy.PrivateRecords"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["private"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # WeasyPrint narrates every layout step at INFO.
     "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
@@ -75,3 +77,7 @@ LOGGING = {
 
 # --- Who publishes the portal: named in every footer, with this address -----------------------
 CONTACT_EMAIL = env("CONTACT_EMAIL", default=DEFAULT_FROM_EMAIL)
+# The number the CNDP gave the processing's declaration (law 09-08), on the privacy page.
+CNDP_DECLARATION = env("CNDP_DECLARATION", default="")
+# How long the server's logs are kept (deploy/ rotates them); said on the privacy page.
+LOG_RETENTION_DAYS = env.int("LOG_RETENTION_DAYS", default=14)

@@ -112,6 +112,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory, sms_gateway, mail
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "STATIC_ROOT": str(tmp_path_factory.mktemp("site-static")),
         "MEDIA_ROOT": str(media),
+        "CACHE_DIR": str(tmp_path_factory.mktemp("site-cache")),
         "SHOW_DEMO_BANNER": "1",
         "EMAIL_URL": f"smtp://127.0.0.1:{mail_sink.port}",
         "SMS_URL": sms_gateway.url,

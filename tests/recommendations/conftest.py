@@ -12,6 +12,7 @@ from tests.factories import (
     StaffFactory,
     UserFactory,
 )
+from tests.pdf_samples import plain_pdf
 
 
 @pytest.fixture
@@ -58,12 +59,7 @@ def png_upload():
     return SimpleUploadedFile("photo.png", png_bytes(), content_type="image/png")
 
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
-)
+MINIMAL_PDF = plain_pdf()
 
 
 @pytest.fixture

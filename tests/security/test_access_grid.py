@@ -29,6 +29,7 @@ from tests.factories import (
     StaffFactory,
     UserFactory,
 )
+from tests.pdf_samples import plain_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ COMMUNE_OBJECTS = {
     "inbox_voice",
 }
 
-MINIMAL_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+MINIMAL_PDF = plain_pdf()
 
 
 def routes():
