@@ -1,8 +1,12 @@
 from django.urls import path
 
-from recommendations.views import commitments, my, pages
+from recommendations.views import commitments, imports, my, pages
 
 urlpatterns = [
+    path("imports/", imports.imports_page, name="imports"),
+    path("imports/template.xlsx", imports.import_template, name="import_template"),
+    path("imports/<int:import_id>/", imports.import_detail, name="import_detail"),
+    path("imports/<int:import_id>/confirm/", imports.import_confirm, name="import_confirm"),
     path("", pages.home, name="home"),
     path("matrix/", pages.matrix, name="matrix"),
     path(

@@ -45,6 +45,9 @@ class Commitment(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     is_public = models.BooleanField(_("public"), default=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # The spreadsheet's own key for this row (recommendations.imports): importing the same file
+    # again finds it and changes nothing.
+    reference = models.CharField(_("import reference"), max_length=64, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     last_update_at = models.DateTimeField(
         _("last update"), null=True, blank=True, help_text=_("Time of the latest status update.")
@@ -67,6 +70,11 @@ class Commitment(models.Model):
             models.Index(fields=["level", "target_date"]),
         ]
         constraints = [
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~models.Q(reference=""),
+                name="one_commitment_per_reference",
+            ),
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="progress_0_100"),
             # The ends of the bands hold whatever the setting that splits the middle says
             # (recommendations.state.levels): not started is 0%, complete is 100%, and 0% or

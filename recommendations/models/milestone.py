@@ -23,6 +23,9 @@ class Milestone(models.Model):
         help_text=_("How much this step counts towards the commitment's progress."),
     )
     done_on = models.DateField(_("done on"), null=True, blank=True)
+    # The spreadsheet's own key for this row (recommendations.imports): importing the same file
+    # again finds it and changes nothing.
+    reference = models.CharField(_("import reference"), max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -30,6 +33,11 @@ class Milestone(models.Model):
         verbose_name_plural = _("milestones")
         constraints = [
             models.CheckConstraint(condition=models.Q(weight__gte=1), name="milestone_weight_1"),
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~models.Q(reference=""),
+                name="one_milestone_per_reference",
+            ),
         ]
 
     def __str__(self):

@@ -72,6 +72,9 @@ class StatusUpdate(models.Model):
     # What the note refers to outside this app (a committee meeting), kept as plain data so that
     # this app never imports consultations.
     source_url = models.CharField(_("source"), max_length=300, blank=True)
+    # The spreadsheet's own key for this row (recommendations.imports): importing the same file
+    # again finds it and changes nothing.
+    reference = models.CharField(_("import reference"), max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -81,6 +84,11 @@ class StatusUpdate(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["commitment", "version"], name="one_update_per_version"
+            ),
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~models.Q(reference=""),
+                name="one_update_per_reference",
             ),
             models.CheckConstraint(
                 condition=models.Q(progress_before__lte=100, progress_after__lte=100),

@@ -87,7 +87,12 @@ def _cleaned(values: dict) -> dict:
 
 @transaction.atomic
 def commitment_create(
-    *, user: Actor, owners: Iterable[User] = (), is_demo: bool = False, **values: object
+    *,
+    user: Actor,
+    owners: Iterable[User] = (),
+    is_demo: bool = False,
+    reference: str = "",
+    **values: object,
 ) -> Commitment:
     if not can_manage_commitments(user):
         raise PermissionDenied
@@ -96,7 +101,7 @@ def commitment_create(
         raise TypeError(f"not editable: {sorted(unknown)}")
     _validate(values)
     owners = _check_owners(owners, values["body"])
-    commitment = Commitment.objects.create(is_demo=is_demo, **_cleaned(values))
+    commitment = Commitment.objects.create(is_demo=is_demo, reference=reference, **_cleaned(values))
     commitment.owners.set(owners)
     rollups_refresh(cells=[cell_of(commitment)])
     commitment_pages_changed(commitment)

@@ -54,6 +54,7 @@ def milestone_create(
     due_date: datetime.date,
     weight: int = 1,
     recorded_at: datetime.datetime | None = None,
+    reference: str = "",
 ) -> Milestone:
     """Staff plan a milestone; the commitment's progress is recomputed and the plan recorded."""
     commitment = commitment_lock(commitment_id)
@@ -68,6 +69,7 @@ def milestone_create(
         due_date=due_date,
         weight=weight,
         recorded_at=recorded_at,
+        reference=reference,
     )
 
 
@@ -84,6 +86,7 @@ def milestone_add(
     source_url: str = "",
     kind: str = StatusUpdate.Kind.PLAN,
     recorded_at: datetime.datetime | None = None,
+    reference: str = "",
 ) -> Milestone:
     """Add a milestone to a commitment the caller has locked, on behalf of an author whose right
     the calling service has checked with its own predicate (a plan by staff, a committee's
@@ -96,6 +99,7 @@ def milestone_add(
         title_ar=clean_text(title_ar),
         title_fr=clean_text(title_fr)[:TITLE_MAX],
         title_en=clean_text(title_en)[:TITLE_MAX],
+        reference=reference,
         due_date=due_date,
         weight=weight,
     )

@@ -85,6 +85,7 @@ def timeline_append(
     milestone: Milestone | None = None,
     changes: dict | None = None,
     recorded_at: datetime.datetime | None = None,
+    reference: str = "",
 ) -> StatusUpdate:
     """Write the entry and the commitment's new state together, or neither.
 
@@ -145,6 +146,7 @@ def timeline_append(
         source_url=source_url,
         milestone=milestone,
         changes=changes or {},
+        reference=reference,
     )
     if evidence is not None:
         entry.evidence_kind = evidence.kind

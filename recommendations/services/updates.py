@@ -90,6 +90,7 @@ def commitment_record_update(
     evidence_file: UploadedFile | None = None,
     evidence_link: str = "",
     recorded_at: datetime.datetime | None = None,
+    reference: str = "",
 ) -> StatusUpdate:
     """Check, validate, then write the update and the commitment's new state in one transaction.
 
@@ -127,6 +128,7 @@ def commitment_record_update(
         evidence=evidence.file,
         evidence_link=evidence.link,
         recorded_at=recorded_at,
+        reference=reference,
     )
     _notify_other_owners(commitment, entry, user)
     return entry

@@ -103,7 +103,7 @@ def pages_for(lang: str, found: dict) -> dict[str, list[str]]:
             f"/{lang}/my/notifications/",
             f"/{lang}/my/preferences/",
         ],
-        "demo-staff": [f"/{lang}/my/", f"/{lang}/reports/", f"/{lang}/inbox/"],
+        "demo-staff": [f"/{lang}/my/", f"/{lang}/reports/", f"/{lang}/inbox/", f"/{lang}/imports/"],
     }
 
 

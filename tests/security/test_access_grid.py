@@ -16,6 +16,7 @@ from consultations.services.feedback import feedback_answer
 from consultations.services.feedback_submission import feedback_submit
 from consultations.services.meetings import committee_create, meeting_record, meeting_schedule
 from recommendations.models import Commitment, Milestone, Recommendation
+from recommendations.services.imports import spreadsheet_preview
 from recommendations.services.updates import commitment_record_update
 from reports.filters import ReportFilters
 from reports.models import ReportJob
@@ -87,6 +88,10 @@ GRID = {
     "feedback_answers": ("GET", EVERYONE),
     "commune_list": ("GET", EVERYONE),
     "inbox_voice": ("GET", COMMUNE_MANAGERS),
+    "imports": ("GET", STAFF_ONLY),
+    "import_template": ("GET", STAFF_ONLY),
+    "import_detail": ("GET", STAFF_ONLY),
+    "import_confirm": ("POST", (LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, REDIRECT, REDIRECT)),
     "inbox": ("GET", LOGGED_IN[:1] + (FORBIDDEN, OK, OK, OK, OK)),
     "inbox_detail": ("GET", COMMUNE_MANAGERS),
     "inbox_action": ("POST", (LOGIN, FORBIDDEN, REDIRECT, FORBIDDEN, REDIRECT, REDIRECT)),
@@ -209,7 +214,18 @@ def world(reference_data, settings, tmp_path):
     )
     report_job_run(job_id=job.pk)
     published = report_publish(user=staff, filters=filters, language="ar", fmt="json")
-    return {"people": people, "tata": tata, "akka": akka, "job": job, "published": published}
+    csv = "reference,recommendation,commune,title_ar,target_date\nG-1,2,طاطا,التزام,2030-01-01\n"
+    spreadsheet, _result = spreadsheet_preview(
+        user=staff, uploaded=SimpleUploadedFile("plan.csv", csv.encode())
+    )
+    return {
+        "people": people,
+        "tata": tata,
+        "akka": akka,
+        "job": job,
+        "published": published,
+        "import": spreadsheet,
+    }
 
 
 def answered_feedback(commune, staff):
@@ -272,6 +288,10 @@ def url_and_data(name, objects, world):
         "commune_list": ("/ar/communes/", {}),
         "inbox_voice": (f"/ar/inbox/{o['feedback'].pk}/voice/", {}),
         "inbox": ("/ar/inbox/", {}),
+        "imports": ("/ar/imports/", {}),
+        "import_template": ("/ar/imports/template.xlsx", {}),
+        "import_detail": (f"/ar/imports/{world['import'].pk}/", {}),
+        "import_confirm": (f"/ar/imports/{world['import'].pk}/confirm/", {}),
         "inbox_detail": (f"/ar/inbox/{o['feedback'].pk}/", {}),
         "inbox_action": (f"/ar/inbox/{o['feedback'].pk}/acknowledge/", {}),
         "admin:index": ("/admin/", {}),
