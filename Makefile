@@ -12,7 +12,9 @@ RUN_ENV := DEBUG=1 SHOW_DEMO_BANNER=1 DATABASE_URL=sqlite:///$(CURDIR)/var/db.sq
 
 # `make stack` is the production shape on one machine: gunicorn, a Celery worker and beat, on
 # PostgreSQL and Redis (the ones this machine runs, unless told otherwise).
+# Links in e-mails and SMS point at the port the stack serves on.
 STACK_ENV := DEBUG=0 HTTPS=0 SHOW_DEMO_BANNER=1 \
+	WEB_PORT=$${WEB_PORT:-8000} SITE_URL=$${SITE_URL:-http://127.0.0.1:$${WEB_PORT:-8000}} \
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/taata} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 	SECRET_KEY=$${SECRET_KEY:-stack-$$(hostname)-local-only} \

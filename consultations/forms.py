@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from consultations.models import Committee, Feedback, Meeting, Member
+from consultations.models import Attendance, Committee, Feedback, Meeting, Member
 from consultations.services.tracking_codes import tracking_code_clean, tracking_code_readings
 from recommendations.selectors.commitments import commitments_of_commune
 from recommendations.selectors.recommendations import recommendation_list
@@ -114,6 +114,17 @@ class MemberForm(PortalForm):
     role = forms.ChoiceField(label=_("Role"), choices=Member.Role.choices)
     since = DayField(label=_("Member since"), widget=forms.DateInput(attrs={"type": "date"}))
     contact = NormalisedCharField(label=_("Contact (not public)"), max_length=150, required=False)
+    sex = forms.ChoiceField(
+        label=_("Sex (optional, not public)"),
+        choices=[("", _("Not said")), *Member.Sex.choices],
+        required=False,
+    )
+    age_group = forms.ChoiceField(
+        label=_("Age group (optional, not public)"),
+        choices=[("", _("Not said")), *Member.AgeGroup.choices],
+        required=False,
+        help_text=_("Only the shares of women and of young people are published."),
+    )
 
 
 class MeetingScheduleForm(PortalForm):
@@ -140,8 +151,49 @@ class MeetingRecordForm(PortalForm):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
     )
-    attendance_women = forms.IntegerField(label=_("Women present"), min_value=0, max_value=1000)
-    attendance_men = forms.IntegerField(label=_("Men present"), min_value=0, max_value=1000)
+
+    def __init__(self, *args, members=(), attendance=None, guests=None, **kwargs):
+        """One choice per member of the committee (present, excused, absent), then the guests
+        by group (women, men)."""
+        super().__init__(*args, **kwargs)
+        attendance, guests = attendance or {}, guests or {}
+        self.member_fields, self.guest_fields = [], []
+        for member in members:
+            name = f"member_{member.pk}"
+            self.fields[name] = forms.ChoiceField(
+                label=member.name,
+                choices=Attendance.Status.choices,
+                initial=attendance.get(member.pk, Attendance.Status.PRESENT),
+                widget=forms.RadioSelect,
+            )
+            self.member_fields.append((member, name))
+        for group, label in Member.Group.choices:
+            women, men = guests.get(group, (0, 0))
+            for sex, count, sex_label in (("women", women, _("women")), ("men", men, _("men"))):
+                name = f"guests_{group}_{sex}"
+                self.fields[name] = forms.IntegerField(
+                    label=f"{label} · {sex_label}",
+                    min_value=0,
+                    max_value=1000,
+                    initial=count,
+                    required=False,
+                    widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "count"}),
+                )
+            self.guest_fields.append((label, f"guests_{group}_women", f"guests_{group}_men"))
+
+    def clean(self):
+        data = super().clean()
+        data["attendance"] = {
+            member.pk: data.pop(name) for member, name in self.member_fields if data.get(name)
+        }
+        data["guests"] = {
+            group: (
+                data.pop(f"guests_{group}_women", 0) or 0,
+                data.pop(f"guests_{group}_men", 0) or 0,
+            )
+            for group in Member.Group.values
+        }
+        return data
 
 
 class DecisionForm(PortalForm):

@@ -15,6 +15,7 @@ from consultations.models import Feedback, Meeting, Member
 from db.flags import flag
 from notifications.registry import Reminder, register_kind, register_rule
 from territory.models import Body
+from territory.places import place_fields, place_from_row
 from text.languages import every_language, row_in_language
 
 LANGS = ("ar", "fr", "en")
@@ -38,6 +39,7 @@ def _meeting_payload(row: dict) -> dict:
         "title": every_language(lambda lang: row_in_language(row, "committee__name", lang)),
         "path": f"/meetings/{row['pk']}/",
         "date": when,
+        "place": place_from_row(row, "committee__commune"),
     }
 
 
@@ -49,6 +51,7 @@ _MEETING_FIELDS = (
     "committee__name_ar",
     "committee__name_fr",
     "committee__name_en",
+    *place_fields("committee__commune"),
 )
 
 
@@ -115,7 +118,7 @@ def feedback_waiting(now: datetime.datetime):
     waiting = (
         Feedback.objects.filter(acknowledge_reminder_q(now) | to_answer)
         .annotate(unanswered=flag(to_answer))
-        .values("commune_id", "unanswered")
+        .values("unanswered", *place_fields("commune"))
         .annotate(count=Count("pk"), oldest=Min("created_at"))
     )
     rows = list(waiting)
@@ -128,6 +131,7 @@ def feedback_waiting(now: datetime.datetime):
             "title": _count_titles(kind, row["count"]),
             "path": "/inbox/?overdue=on",
             "date": timezone.localdate(row["oldest"]).isoformat(),
+            "place": place_from_row(row, "commune"),
         }
         for user_id in councillors[row["commune_id"]]:
             yield Reminder(
@@ -155,12 +159,22 @@ def _count_titles(kind: str, count: int) -> dict:
     return titles
 
 
+def _meetings_of(place: dict) -> str:
+    return f"/communes/{place['code']}/#meetings-heading" if place.get("code") else "/"
+
+
+def _inbox_of(place: dict) -> str:
+    return f"/inbox/?overdue=on&commune={place['id']}" if place.get("id") else "/inbox/"
+
+
 def register() -> None:
-    register_kind(MEETING_SOON, _("Meetings in the next two days"))
-    register_kind(MINUTES_MISSING, _("Meetings held without minutes"))
-    register_kind(FEEDBACK_TO_ACKNOWLEDGE, _("Feedback to acknowledge"))
-    register_kind(FEEDBACK_TO_ANSWER, _("Feedback to answer"))
-    register_kind(REOPENED, _("Feedback reopened: the resident said the answer did not help"))
+    register_kind(MEETING_SOON, _("Meetings in the next two days"), _meetings_of)
+    register_kind(MINUTES_MISSING, _("Meetings held without minutes"), _meetings_of)
+    register_kind(FEEDBACK_TO_ACKNOWLEDGE, _("Feedback to acknowledge"), _inbox_of)
+    register_kind(FEEDBACK_TO_ANSWER, _("Feedback to answer"), _inbox_of)
+    register_kind(
+        REOPENED, _("Feedback reopened: the resident said the answer did not help"), _inbox_of
+    )
     register_rule("consultations.meetings_soon", meetings_soon)
     register_rule("consultations.minutes_missing", minutes_missing)
     register_rule("consultations.feedback_waiting", feedback_waiting)

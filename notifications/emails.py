@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import ngettext
 
+from notifications.grouping import grouped
 from notifications.models import Notification
 from notifications.registry import kind_label
 from text.languages import in_language
@@ -20,22 +21,15 @@ def notification_email(notification: Notification) -> EmailMultiAlternatives:
     language = notification.language or user.language
     with translation.override(language):
         if notification.kind == "digest":
-            groups: dict = {}
-            for item in notification.items.order_by("kind", "pk"):
-                groups.setdefault(str(kind_label(item.kind)), []).append(
-                    {
-                        "title": _title(item.payload, language),
-                        "url": _link(item.payload.get("path", "/"), language),
-                        "date": item.payload.get("date", ""),
-                    }
-                )
-            count = sum(len(v) for v in groups.values())
+            items = list(notification.items.order_by("kind", "pk").values_list("kind", "payload"))
+            groups, more_groups = grouped(items, language)
+            count = len(items)
             subject = ngettext(
                 "Tata civic portal: %(count)d thing waiting for you",
                 "Tata civic portal: %(count)d things waiting for you",
                 count,
             ) % {"count": count}
-            context = {"groups": groups, "count": count}
+            context = {"groups": groups, "count": count, "more_groups": more_groups}
         else:
             payload = notification.payload
             subject = str(kind_label(notification.kind))
@@ -48,7 +42,8 @@ def notification_email(notification: Notification) -> EmailMultiAlternatives:
             user=user,
             language=language,
             rtl=translation.get_language_bidi(),
-            settings_url=_link("/my/notifications/", language),
+            settings_url=_link("/my/preferences/", language),
+            notifications_url=_link("/my/notifications/", language),
         )
         template = "digest" if notification.kind == "digest" else "notice"
         text = render_to_string(f"notifications/{template}.txt", context)

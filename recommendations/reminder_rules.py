@@ -11,6 +11,7 @@ from notifications.registry import Reminder, register_kind, register_rule
 from recommendations.models import Commitment, Milestone
 from recommendations.state.flags import due_soon_until, with_flags
 from recommendations.state.levels import CLOSED_LEVELS
+from territory.places import place_fields, place_from_row
 from text.languages import every_language, row_in_language
 
 STALE, MILESTONE_DUE, MILESTONE_OVERDUE = "stale_commitment", "milestone_due", "milestone_overdue"
@@ -47,11 +48,24 @@ def stale_commitments(now: datetime.datetime):
     rows = list(
         with_flags(Commitment.objects.all(), today=timezone.localdate(now))
         .filter(is_stale=True)
-        .values("pk", "body_id", "title_ar", "title_fr", "title_en", "last_activity")
+        .values(
+            "pk",
+            "body_id",
+            "title_ar",
+            "title_fr",
+            "title_en",
+            "last_activity",
+            *place_fields("body__commune"),
+        )
     )
     recipients = _owners(rows)
     for row in rows:
-        payload = {"title": _titles(row), "path": f"/commitments/{row['pk']}/"}
+        payload = {
+            "title": _titles(row),
+            "path": f"/commitments/{row['pk']}/",
+            "date": timezone.localdate(row["last_activity"]).isoformat(),
+            "place": place_from_row(row, "body__commune"),
+        }
         for user_id in recipients[row["pk"]]:
             yield Reminder(user_id, STALE, f"commitment:{row['pk']}", payload, row["last_activity"])
 
@@ -75,6 +89,7 @@ def milestones_due(now: datetime.datetime):
             "commitment__body_id",
             "commitment__last_update_at",
             "commitment__created_at",
+            *place_fields("commitment__body__commune"),
         )
     )
     commitments = [{"pk": r["commitment_id"], "body_id": r["commitment__body_id"]} for r in rows]
@@ -86,16 +101,22 @@ def milestones_due(now: datetime.datetime):
             "title": {lang: f"{milestone[lang]} — {commitment[lang]}" for lang in milestone},
             "path": f"/commitments/{row['commitment_id']}/",
             "date": row["due_date"].isoformat(),
+            "place": place_from_row(row, "commitment__body__commune"),
         }
         since = row["commitment__last_update_at"] or row["commitment__created_at"]
         for user_id in recipients.get(row["commitment_id"], []):
             yield Reminder(user_id, kind, f"milestone:{row['pk']}", payload, since)
 
 
+def _late_in(place: dict) -> str:
+    """What is late in a commune: the staff's /my/ page, filtered to it."""
+    return f"/my/?commune={place['code']}" if place.get("code") else "/my/"
+
+
 def register() -> None:
-    register_kind(STALE, _("Commitments with no update for a while"))
-    register_kind(MILESTONE_DUE, _("Milestones due within a week"))
-    register_kind(MILESTONE_OVERDUE, _("Milestones overdue"))
+    register_kind(STALE, _("Commitments with no update for a while"), _late_in)
+    register_kind(MILESTONE_DUE, _("Milestones due within a week"), _late_in)
+    register_kind(MILESTONE_OVERDUE, _("Milestones overdue"), _late_in)
     register_kind(UPDATE_POSTED, _("A status update was posted on a commitment you own"))
     register_rule("recommendations.stale_commitments", stale_commitments)
     register_rule("recommendations.milestones_due", milestones_due)

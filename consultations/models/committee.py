@@ -43,6 +43,19 @@ class Member(models.Model):
         ADMINISTRATION = "administration", _("Administration")
         OTHER = "other", _("Other")
 
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("Woman")
+        MALE = "male", _("Man")
+
+    class AgeGroup(models.TextChoices):
+        UNDER_25 = "under_25", _("Under 25")
+        FROM_25_TO_34 = "25_34", _("25 to 34")
+        FROM_35_TO_54 = "35_54", _("35 to 54")
+        FROM_55 = "55_plus", _("55 and over")
+
+    # Young, for the parity figures: under 35 (consultations.selectors.parity).
+    YOUNG = (AgeGroup.UNDER_25, AgeGroup.FROM_25_TO_34)
+
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chair")
         RAPPORTEUR = "rapporteur", _("Rapporteur")
@@ -63,6 +76,9 @@ class Member(models.Model):
         related_name="committee_memberships",
     )
     contact = models.CharField(_("contact"), max_length=150, blank=True)
+    # Optional, personal data under the same rules as the contact: only counts are public.
+    sex = models.CharField(_("sex"), max_length=6, choices=Sex.choices, blank=True)
+    age_group = models.CharField(_("age group"), max_length=8, choices=AgeGroup.choices, blank=True)
     since = models.DateField(_("member since"))
     until = models.DateField(_("member until"), null=True, blank=True)
 

@@ -129,3 +129,55 @@ class MeetingEvent(models.Model):
 
     def __str__(self):
         return f"{self.meeting_id} {self.action}"
+
+
+class Attendance(models.Model):
+    """Whether a member of the committee came to a meeting."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        EXCUSED = "excused", _("Excused")
+        ABSENT = "absent", _("Absent")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    member = models.ForeignKey(
+        "consultations.Member",
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="attendance",
+    )
+    status = models.CharField(_("attendance"), max_length=8, choices=Status.choices)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="one_attendance_per_member")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id} {self.member_id} {self.status}"
+
+
+class Guests(models.Model):
+    """People who came to a meeting without being members, counted by the group they came
+    for."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="guests"
+    )
+    group = models.CharField(_("group"), max_length=20)
+    women = models.PositiveSmallIntegerField(_("women"), default=0)
+    men = models.PositiveSmallIntegerField(_("men"), default=0)
+
+    class Meta:
+        verbose_name = _("guests")
+        verbose_name_plural = _("guests")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "group"], name="one_guest_count_per_group")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id} {self.group}: {self.women} + {self.men}"

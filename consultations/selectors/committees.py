@@ -65,3 +65,23 @@ def split_coming_and_past(meetings: list[Meeting]) -> tuple[list, list]:
     )
     past = [m for m in meetings if m not in coming]
     return coming, past
+
+
+CALENDAR_PAST_DAYS = 365
+
+
+def meetings_for_calendar(
+    *, commune: Commune | None = None, committee: Committee | None = None
+) -> QuerySet:
+    """The meetings a calendar feed carries: the past year's and every one to come."""
+    since = timezone.now() - timezone.timedelta(days=CALENDAR_PAST_DAYS)
+    meetings = Meeting.objects.filter(starts_at__gte=since)
+    if commune is not None:
+        meetings = meetings.filter(committee__commune=commune)
+    if committee is not None:
+        meetings = meetings.filter(committee=committee)
+    return (
+        meetings.select_related("committee")
+        .prefetch_related("agenda_items")
+        .order_by("starts_at")[:500]
+    )

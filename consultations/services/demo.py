@@ -41,6 +41,7 @@ def _meetings(
     commitments = list(
         commitments_of_commune(commune_id=committee.commune_id, open_only=True, demo_only=True)
     )
+    members = list(committee.members.all())
     plan = [-400, -200, -60, -4, 2, 30]  # days from now; -4 is held without minutes
     for offset in plan:
         starts = (now + datetime.timedelta(days=offset)).replace(hour=10, minute=0)
@@ -60,8 +61,11 @@ def _meetings(
             meeting_id=meeting.pk,
             status=Meeting.Status.HELD,
             minutes=DATA["minutes"] if with_minutes else "",
-            attendance_women=rng.randint(3, 9),
-            attendance_men=rng.randint(3, 9),
+            attendance={
+                member.pk: rng.choice(["present", "present", "present", "excused", "absent"])
+                for member in members
+            },
+            guests={"association": (rng.randint(1, 5), rng.randint(1, 5))},
         )
         if with_minutes and commitments:
             commitment = rng.choice(commitments)
@@ -161,6 +165,8 @@ def demo_consultations_create(*, staff: User, councillors_by_commune: dict) -> d
                         role=role,
                         since=datetime.date(2022, 3, 1),
                         contact="demo-member@example.org",
+                        sex=rng.choice(["female", "male", "female", "male", ""]),
+                        age_group=rng.choice(["under_25", "25_34", "35_54", "55_plus", ""]),
                     )
                 _meetings(committee, councillor, rng, now)
         _feedback(staff, councillors_by_commune, rng, now)

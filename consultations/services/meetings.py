@@ -10,8 +10,16 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.types import Actor
-from consultations.models import AgendaItem, Committee, Decision, Meeting, MeetingEvent, Member
+from consultations.models import (
+    AgendaItem,
+    Committee,
+    Decision,
+    Meeting,
+    MeetingEvent,
+    Member,
+)
 from consultations.permissions import can_manage_committees, can_manage_meeting
+from consultations.services.attendance import attendance_check, attendance_write
 from consultations.services.public_pages import commune_pages_changed
 from recommendations.selectors.commitments import commitment_of_commune
 from recommendations.services.decisions import commitment_record_decision
@@ -80,6 +88,8 @@ def member_add(
     since: datetime.date,
     contact: str = "",
     member_user: User | None = None,
+    sex: str = "",
+    age_group: str = "",
 ) -> Member:
     committee = Committee.objects.select_related("commune").get(pk=committee_id)
     if not can_manage_committees(user, committee.commune):
@@ -99,6 +109,10 @@ def member_add(
         errors["group"] = _("Choose a group from the list.")
     if role not in Member.Role.values:
         errors["role"] = _("Choose a role from the list.")
+    if sex not in ("", *Member.Sex.values):
+        errors["sex"] = _("Choose from the list, or leave it empty.")
+    if age_group not in ("", *Member.AgeGroup.values):
+        errors["age_group"] = _("Choose from the list, or leave it empty.")
     if not isinstance(since, datetime.date):
         errors["since"] = _("Enter a valid date.")
     if errors:
@@ -112,6 +126,8 @@ def member_add(
         since=since,
         contact=contact,
         user=member_user,
+        sex=sex,
+        age_group=age_group,
     )
 
 
@@ -180,10 +196,12 @@ def meeting_record(
     status: str,
     minutes: str = "",
     minutes_pdf: UploadedFile | None = None,
-    attendance_women: int = 0,
-    attendance_men: int = 0,
+    attendance: dict[int, str] | None = None,
+    guests: dict[str, tuple[int, int]] | None = None,
 ) -> Meeting:
-    """Record what happened: status, minutes (text and an optional PDF), attendance."""
+    """Record what happened: status, minutes (text and an optional PDF), who of the members
+    came (present, excused, absent) and the guests by group (women, men). The meeting's
+    totals of women and men present are worked out here, from those, and nowhere else."""
     meeting = (
         Meeting.objects.select_for_update().select_related("committee__commune").get(pk=meeting_id)
     )
@@ -192,12 +210,7 @@ def meeting_record(
     errors = {}
     if status not in Meeting.Status.values:
         errors["status"] = _("Choose a status from the list.")
-    for field, value in (
-        ("attendance_women", attendance_women),
-        ("attendance_men", attendance_men),
-    ):
-        if not isinstance(value, int) or not 0 <= value <= 1000:
-            errors[field] = _("Enter a number from 0 to 1000.")
+    attendance, guests = attendance_check(meeting, attendance or {}, guests or {}, errors)
     minutes = checked_text(minutes, field="minutes", errors=errors, max_length=MINUTES_MAX)
     checked_pdf = None
     if minutes_pdf is not None:
@@ -209,9 +222,9 @@ def meeting_record(
         raise ValidationError(errors)
     meeting.status = status
     meeting.minutes = minutes
-    meeting.attendance_women, meeting.attendance_men = attendance_women, attendance_men
     if checked_pdf is not None:
         meeting.minutes_pdf = checked_pdf.content
+    attendance_write(meeting, attendance, guests)
     meeting.save()
     MeetingEvent.objects.create(
         meeting=meeting, action=MeetingEvent.Action.RECORDED, actor=user, detail=status

@@ -20,6 +20,13 @@ from consultations.permissions import (
     can_see_member_contacts,
 )
 from consultations.selectors.committees import committee_get, committee_members, meeting_get
+from consultations.selectors.parity import (
+    committee_parity,
+    current_members,
+    meeting_attendance,
+    meeting_attendance_by_member,
+    meeting_guests_by_group,
+)
 from consultations.services import meetings as services
 from recommendations.permissions import can_read_commitment
 from territory.selectors import commune_get
@@ -30,7 +37,9 @@ from web.refusal import refuse
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
 
 
-def service_form(request, form, *, call, done, success, title, back):
+def service_form(
+    request, form, *, call, done, success, title, back, template="consultations/form_page.html"
+):
     """The shape every management form shares: on POST run the service with the form's data
     and go to `done(result)`; otherwise, or on a validation error, show the form as typed (with
     a 400 when it carries errors)."""
@@ -44,7 +53,7 @@ def service_form(request, form, *, call, done, success, title, back):
             return redirect(done(result))
     context = {"form": form, "title": title, "back": back}
     status = 400 if form.errors else 200
-    return render(request, "consultations/form_page.html", context, status=status)
+    return render(request, template, context, status=status)
 
 
 @require_safe
@@ -58,6 +67,7 @@ def committee_detail(request, committee_id: int):
         if can_see_member_contacts(request.user, committee)
         else None,
         "meetings": committee.meetings.order_by("-starts_at")[:20],
+        "parity": committee_parity(committee=committee),
     }
     return render(request, "consultations/committee_detail.html", context)
 
@@ -133,6 +143,7 @@ def meeting_detail(request, meeting_id: int):
     context = {
         "meeting": meeting,
         "decisions": decisions,
+        "attendance": meeting_attendance(meeting=meeting),
         "can_manage": can_manage_meeting(request.user, meeting),
     }
     return render(request, "consultations/meeting_detail.html", context)
@@ -156,20 +167,24 @@ def meeting_record(request, meeting_id: int):
     meeting, allowed = _managed_meeting(request, meeting_id)
     if not allowed:
         return refuse(request)
-    initial = {
-        "status": meeting.status,
-        "minutes": meeting.minutes,
-        "attendance_women": meeting.attendance_women,
-        "attendance_men": meeting.attendance_men,
-    }
+    initial = {"status": meeting.status, "minutes": meeting.minutes}
+    form = MeetingRecordForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        members=current_members(meeting.committee).order_by("name"),
+        attendance=meeting_attendance_by_member(meeting=meeting),
+        guests=meeting_guests_by_group(meeting=meeting),
+    )
     return service_form(
         request,
-        MeetingRecordForm(request.POST or None, request.FILES or None, initial=initial),
+        form,
         call=lambda d: services.meeting_record(user=request.user, meeting_id=meeting.pk, **d),
         done=lambda _meeting: reverse("meeting_detail", args=[meeting.pk]),
         success=_("Meeting record saved."),
         title=_("Minutes and attendance"),
         back=reverse("meeting_detail", args=[meeting.pk]),
+        template="consultations/meeting_record.html",
     )
 
 

@@ -83,13 +83,16 @@ def commitments_late_for_commune(*, commune: Commune) -> tuple[list[Commitment],
     return shown, late.count()
 
 
-def commitment_list_for_user(*, user: Actor) -> QuerySet:
-    """What a councillor (their body's commitments) or staff (all) can act on, urgent first."""
+def commitment_list_for_user(*, user: Actor, commune_code: str = "") -> QuerySet:
+    """What a councillor (their body's commitments) or staff (all, or one commune's) can act
+    on, urgent first."""
     commitments = (
         with_flags(Commitment.objects.select_related("recommendation", "body", "body__commune"))
         .prefetch_related(_open_milestones())
         .order_by(*URGENCY_ORDER, "target_date", "pk")
     )
+    if commune_code:
+        commitments = commitments.filter(body__commune__code=commune_code)
     if is_observatory_staff(user):
         # Staff watch every commune: only what is late, or the list would be hundreds long.
         return urgent_only(commitments)[:STAFF_LIST_LIMIT]

@@ -28,6 +28,7 @@ class MyWork:
     due_soon: list[WorkItem] = field(default_factory=list)
     on_track: list[WorkItem] = field(default_factory=list)
     staff: bool = False
+    commune_code: str = ""
 
 
 def commitment_signal(commitment: Commitment, today: datetime.date | None = None) -> Signal:
@@ -47,10 +48,12 @@ def commitment_signal(commitment: Commitment, today: datetime.date | None = None
     )
 
 
-def my_work(*, user: Actor, today: datetime.date | None = None) -> MyWork:
+def my_work(*, user: Actor, today: datetime.date | None = None, commune_code: str = "") -> MyWork:
+    """`commune_code` narrows it to one commune (where a grouped alert links)."""
     today = today or timezone.localdate()
-    work = MyWork(staff=is_observatory_staff(user))
-    for commitment in commitment_list_for_user(user=user):
+    work = MyWork(staff=is_observatory_staff(user), commune_code=commune_code)
+    commitments = commitment_list_for_user(user=user, commune_code=commune_code)
+    for commitment in commitments:
         if commitment.level in CLOSED_LEVELS:
             continue
         item = WorkItem(commitment, commitment_signal(commitment, today))

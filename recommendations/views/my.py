@@ -11,5 +11,9 @@ def my_page(request):
     """A councillor's commitments, what is late first and by how much; for staff, what is late
     everywhere. Each card links to its update form."""
     user = request.user
-    work = my_work(user=user) if user.is_councillor or user.is_observatory_staff else MyWork()
+    commune = request.GET.get("commune", "")[:20]
+    if user.is_councillor or user.is_observatory_staff:
+        work = my_work(user=user, commune_code=commune)
+    else:
+        work = MyWork()
     return render(request, "recommendations/my.html", {"work": work})

@@ -51,6 +51,9 @@ class Row:
     updates: int
     evidence: int
     public: bool
+    # For the commune scorecard (reports.scorecard), not in the exported columns.
+    milestone_late: bool = False
+    last_activity: datetime.date | None = None
 
 
 @dataclass
@@ -186,6 +189,8 @@ def _row(state: CommitmentState, body: Body, language: str) -> Row:
         updates=state.updates,
         evidence=state.evidence,
         public=state.is_public,
+        milestone_late=state.flags.milestone_overdue,
+        last_activity=timezone.localdate(state.last_owner_update or state.created_at),
     )
 
 

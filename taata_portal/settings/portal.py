@@ -81,3 +81,5 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", default=DEFAULT_FROM_EMAIL)
 CNDP_DECLARATION = env("CNDP_DECLARATION", default="")
 # How long the server's logs are kept (deploy/ rotates them); said on the privacy page.
 LOG_RETENTION_DAYS = env.int("LOG_RETENTION_DAYS", default=14)
+# Parity, the aim the Constitution (art. 19) sets: committee pages compare women's share to it.
+PARITY_TARGET_WOMEN_PERCENT = env.int("PARITY_TARGET_WOMEN_PERCENT", default=50)

@@ -18,8 +18,7 @@ def test_a_decision_linked_to_a_commitment_shows_on_its_timeline(
         meeting_id=meeting.pk,
         status="held",
         minutes="محضر الاجتماع",
-        attendance_women=4,
-        attendance_men=5,
+        guests={"association": (4, 5)},
     )
     decision_record(
         user=councillor,

@@ -56,7 +56,7 @@ def test_schedule_meeting(client, roles, committee, role):
 def test_record_minutes(client, roles, meeting, role):
     response = login(client, roles, role).post(
         f"/ar/meetings/{meeting.pk}/record/",
-        {"status": "held", "minutes": "محضر", "attendance_women": 3, "attendance_men": 4},
+        {"status": "held", "minutes": "محضر", "guests_association_women": 3},
     )
     meeting.refresh_from_db()
     if role in MANAGERS:

@@ -247,8 +247,8 @@ def test_minutes_form(client, commune_world, minutes, women, status):
         {
             "status": status or "held",
             "minutes": minutes,
-            "attendance_women": women,
-            "attendance_men": "3",
+            "guests_association_women": women,
+            "guests_youth_men": "3",
         },
         language="fr",
     )
