@@ -19,6 +19,7 @@ from recommendations.models import Commitment, Milestone, Recommendation, Status
 from recommendations.services.rollups import rollups_rebuild
 from recommendations.state.levels import Level, level_for_progress
 from territory.models import Body
+from text.search_keys import indexed
 
 BATCH = 5000
 # Each commitment gets ten milestones of weights 1, 2, 3, 1, …; the first four are done.
@@ -191,7 +192,7 @@ def bench_data_generate(
                     commune=communes[i % len(communes)],
                     kind=kinds[i % 3],
                     text="ملاحظة للقياس حول خدمات الجماعة",
-                    search_text="ملاحظة للقياس حول خدمات الجماعة",
+                    search_text=indexed("ملاحظة للقياس حول خدمات الجماعة"),
                     state=states[i % 5],
                     created_at=now - datetime.timedelta(days=i % 700),
                 )

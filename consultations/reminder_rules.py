@@ -34,7 +34,8 @@ def _councillors_by_commune() -> dict[int, list[int]]:
 
 
 def _meeting_payload(row: dict) -> dict:
-    when = timezone.localtime(row["starts_at"]).strftime("%Y-%m-%d %H:%M")
+    # Kept as ISO text; each reader's message formats it in their language (text.dates).
+    when = timezone.localtime(row["starts_at"]).isoformat(timespec="minutes")
     return {
         "title": every_language(lambda lang: row_in_language(row, "committee__name", lang)),
         "path": f"/meetings/{row['pk']}/",

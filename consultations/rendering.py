@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from consultations.models import Committee, Feedback, Meeting
 from text.dates import format_day, format_moment
+from text.lists import join_words
 
 
 def meeting_rows(meetings, *, language: str) -> SafeString:
@@ -69,8 +70,8 @@ def committee_cards(committees, *, language: str) -> SafeString:
         members = ngettext("%(counter)s member", "%(counter)s members", c.member_count) % {
             "counter": c.member_count
         }
-        groups = ", ".join(
-            f"{word} {getattr(c, f'{group}_count')}" for group, word in words.items()
+        groups = join_words(
+            [f"{word} {getattr(c, f'{group}_count')}" for group, word in words.items()], language
         )
         flag = "" if c.is_active else f' <span class="flag">{inactive}</span>'
         cards.append(

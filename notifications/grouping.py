@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from notifications.registry import kind_label, kind_list_path
+from text.dates import format_stored
 from text.languages import in_language
 
 SHOWN_PER_GROUP = 3
@@ -58,7 +59,7 @@ def grouped(items, language: str) -> tuple[list[Group], int]:
                     {
                         "title": in_language(p.get("title"), language),
                         "url": _link(p.get("path", "/"), language),
-                        "date": p.get("date", ""),
+                        "date": format_stored(p.get("date"), language),
                     }
                     for p in payloads[:SHOWN_PER_GROUP]
                 ],

@@ -8,6 +8,7 @@ from notifications.forms import PreferencesForm
 from notifications.registry import kind_label
 from notifications.selectors import reminder_items_for
 from notifications.services.preferences import preferences_update
+from text.dates import format_stored
 from text.languages import in_language
 
 
@@ -21,7 +22,7 @@ def notifications(request):
             "label": kind_label(item.kind),
             "title": in_language(item.payload.get("title"), language),
             "path": f"/{language}{item.payload.get('path', '/')}",
-            "date": item.payload.get("date", ""),
+            "date": format_stored(item.payload.get("date"), language),
             "when": item.created_at,
         }
         for item in reminder_items_for(user=request.user)

@@ -8,7 +8,7 @@ Formatting is memoised: a page lists many rows whose dates repeat, and Babel is 
 import datetime
 from functools import lru_cache
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from django.utils import timezone
 
 LOCALES = {"ar": "ar_MA", "fr": "fr_MA", "en": "en_GB", "zgh": "zgh"}
@@ -44,3 +44,30 @@ def format_moment(value: datetime.datetime | None, language: str) -> str:
     local = timezone.localtime(value)
     separator = "، " if language == "ar" else ", "
     return f"{_day(local.date(), language)}{separator}{_time(local.hour, local.minute, language)}"
+
+
+def format_stored(value: str | None, language: str) -> str:
+    """A date or moment kept as ISO text (notification payloads, report filters), formatted for
+    the reader; text that is not ISO is shown as it is rather than lost."""
+    if not value:
+        return ""
+    try:
+        if len(value) == 10:
+            return format_day(datetime.date.fromisoformat(value), language)
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return format_moment(moment, language)
+
+
+@lru_cache(maxsize=512)
+def format_month(value: str, language: str) -> str:
+    """ "2025-08" → "غشت 2025" / "août 2025": a month of the updates chart."""
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        first = datetime.date(year, month, 1)
+    except ValueError:
+        return value
+    return format_skeleton("yMMMM", first, locale=_locale(language))

@@ -1,6 +1,5 @@
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Length, Replace
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -10,7 +9,7 @@ from consultations.deadlines import with_deadlines
 from consultations.models import Feedback
 from consultations.services.tracking_codes import tracking_code_readings
 from territory.models import Commune
-from text.arabic import normalise
+from text.search_keys import query_keys
 
 S = Feedback.State
 PUBLIC_PAGE_SIZE = 20
@@ -45,16 +44,21 @@ def feedback_history(feedback: Feedback) -> QuerySet:
 
 
 def feedback_search(feedback: QuerySet, query: str) -> QuerySet:
-    """Arabic search: PostgreSQL full text with the `arabic` configuration over normalised text;
-    elsewhere the same normalisation with a plain contains."""
-    query = normalise(query.strip())
-    if not query:
+    """Feedback holding every word of the query as a reader means it (text.search_keys: article
+    and particles, singular and plural, broken plurals), most mentions first. One query for
+    PostgreSQL and SQLite: whole keys matched in the stored keys, so both give the same."""
+    keys = query_keys(query)
+    if not keys:
         return feedback
-    if connection.vendor == "postgresql":
-        return feedback.annotate(search=SearchVector("search_text", config="arabic")).filter(
-            search=SearchQuery(query, config="arabic", search_type="websearch")
-        )
-    return feedback.filter(search_text__icontains=query)
+    for key in keys:
+        feedback = feedback.filter(search_text__contains=f" {key} ")
+    mentions = [
+        (Length("search_text") - Length(Replace("search_text", Value(f" {key} "), Value(""))))
+        / (len(key) + 2)
+        for key in keys
+    ]
+    ranked = feedback.annotate(search_rank=sum(mentions[1:], mentions[0]))
+    return ranked.order_by("-search_rank", "-created_at", "-pk")
 
 
 def feedback_inbox(
@@ -81,12 +85,12 @@ def feedback_inbox(
         feedback = feedback.filter(Q(acknowledge_overdue=True) | Q(answer_overdue=True))
     readings = tracking_code_readings(query) if query.strip() else []
     # A resident on the phone reads out their code: that finds their feedback at once.
-    found = (
-        feedback.filter(tracking_code__in=readings)
-        if readings
-        else feedback_search(feedback, query)
-    )
-    return found.order_by("-answer_overdue", "-acknowledge_overdue", "-created_at", "-pk")
+    if readings:
+        found, ranked = feedback.filter(tracking_code__in=readings), ()
+    else:
+        found = feedback_search(feedback, query)
+        ranked = ("-search_rank",) if "search_rank" in found.query.annotations else ()
+    return found.order_by(*ranked, "-answer_overdue", "-acknowledge_overdue", "-created_at", "-pk")
 
 
 def feedback_for_handling(*, feedback_id: int) -> Feedback:

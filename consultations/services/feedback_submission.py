@@ -10,8 +10,8 @@ from consultations.models import Feedback, FeedbackEvent, Meeting
 from recommendations.selectors.commitments import commitment_of_commune
 from recommendations.selectors.recommendations import recommendation_find
 from territory.models import Commune
-from text.arabic import normalise
 from text.cleaning import clean_text, has_bidi_controls
+from text.search_keys import indexed
 from uploads.audio import audio_check
 
 from .contacts import contact_parse
@@ -132,7 +132,7 @@ def feedback_submit(
                     commune_id=commune_id,
                     kind=kind,
                     text=text,
-                    search_text=normalise(text),
+                    search_text=indexed(text),
                     name=name,
                     contact=contact_value,
                     contact_kind=kind_of_contact,

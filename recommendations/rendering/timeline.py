@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from recommendations.models import StatusUpdate
 from text.dates import format_moment
+from text.lists import join_words
 from web.fragments import cached_fragments
 
 from .labels import Labels
@@ -81,7 +82,8 @@ def _entry(u: StatusUpdate, language: str, labels: Labels, words: dict) -> SafeS
     if u.author_id:
         body = u.author.body
         author = format_html(
-            " · {}{}", u.author.get_role_display(), format_html(", {}", body.name) if body else ""
+            " · {}",
+            join_words([u.author.get_role_display(), *([body.name] if body else [])], language),
         )
     return format_html(
         '<li class="entry entry-{kind}"><p class="entry-head"><strong>{what}</strong> · '

@@ -8,15 +8,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from recommendations.state.levels import Level
 from reports import charts
-
-# First-strong isolates around dates and figures: they read left to right inside Arabic without
-# an element (and a box to lay out) of their own.
-FSI, PDI = "\u2068", "\u2069"
-
-
-def _isolated(text: str) -> str:
-    return f"{FSI}{text}{PDI}"
+from text.bidi import isolated
+from text.dates import format_day
 
 
 def section_html(rows) -> SafeString:
@@ -31,13 +26,17 @@ def section_html(rows) -> SafeString:
         "overdue": escape(_("Overdue")),
         "stale": escape(_("Stale")),
     }
+    language = translation.get_language()
     html = []
     for r in rows:
         facts = [
             f"{words['rec']} {r.recommendation}",
-            f"{escape(r.level_label)} {_isolated(f'{r.progress}%')}",
-            f"{words['target']} {_isolated(r.target_date.isoformat())}",
-            f"{words['last']} {_isolated(r.last_update.isoformat() if r.last_update else '–')}",
+            # "40%" as it is: a figure and its sign hold together in either direction, and an
+            # isolate around them put the sign on the wrong side in WeasyPrint. Dates are
+            # isolated, so a date stays one piece inside the sentence.
+            f"{escape(r.level_label)} {r.progress}%",
+            f"{words['target']} {isolated(format_day(r.target_date, language))}",
+            f"{words['last']} {isolated(format_day(r.last_update, language) or '–')}",
         ]
         facts += [words[flag] for flag in ("overdue", "stale") if getattr(r, flag)]
         html.append(f'<p class="row">{escape(r.title)} — {" · ".join(facts)}</p>')
@@ -56,11 +55,9 @@ def report_html(report) -> str:
             "rtl": rtl,
             "generated_local": timezone.localtime(report.generated_at),
             "sections": [(key, section_html(rows)) for key, rows in sections],
-            "chart_recommendations": charts.progress_by_recommendation(
-                report.by_recommendation, rtl
-            ),
-            "chart_communes": charts.levels_by_commune(report.by_commune, rtl),
-            "chart_months": charts.updates_per_month(report.updates_per_month, rtl),
+            "months": charts.month_bars(report.updates_per_month),
+            "commune_bars": charts.coloured_segments(report.by_commune),
+            "level_colours": [(charts.LEVEL_COLOURS[v], label) for v, label in Level.choices],
         }
         return render_to_string("reports/pdf.html", context)
 

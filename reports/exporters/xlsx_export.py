@@ -15,7 +15,15 @@ from reports.columns import headers, row_values
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0F6B4F")
-DATE_FORMAT = "yyyy-mm-dd"
+# Dates stay dates (they sort and filter), shown day month year in the reader's language: the
+# locale tag makes Excel and LibreOffice use Morocco's month names (ar-MA 0x1801: "5 غشت 2028",
+# fr-MA 0x180C, Tamazight in Tifinagh tzm-Tfng-MA 0x105F).
+DATE_FORMATS = {
+    "ar": "[$-1801]d mmmm yyyy",
+    "fr": "[$-180C]d mmmm yyyy",
+    "en": "d mmmm yyyy",
+    "zgh": "[$-105F]d mmmm yyyy",
+}
 
 
 def _sheet(workbook, title: str, header: list[str], rows, rtl: bool, widths=None):
@@ -32,6 +40,7 @@ def _sheet(workbook, title: str, header: list[str], rows, rtl: bool, widths=None
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cells.append(cell)
     sheet.append(cells)
+    date_format = DATE_FORMATS.get(translation.get_language(), DATE_FORMATS["ar"])
     count = 0
     for row in rows:
         out = []
@@ -41,7 +50,7 @@ def _sheet(workbook, title: str, header: list[str], rows, rtl: bool, widths=None
                 # Text is text: openpyxl would store "=..." as a live formula.
                 cell.data_type = "s"
             elif hasattr(value, "isoformat"):
-                cell.number_format = DATE_FORMAT
+                cell.number_format = date_format
             out.append(cell)
         sheet.append(out)
         count += 1

@@ -79,6 +79,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "taata_portal.context_processors.site",
             ],
+            # `day`, `moment`, `stored_date` and `spoken_list` in every template: dates as
+            # Moroccans write them, wherever a template shows one.
+            "builtins": ["web.templatetags.reading"],
         },
     },
 ]

@@ -17,7 +17,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     # Tests on SQLite use a file too: an in-memory database locks whole tables and fails
     # instead of waiting, so concurrency would not be what `make run` gives.
-    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(VAR_DIR / "test.sqlite3"))
+    # The mutation audit (`make mutate`) runs two suites at once: each in its own memory.
+    if not env.bool("TEST_DATABASE_IN_MEMORY", default=False):
+        test_name = str(VAR_DIR / "test.sqlite3")
+        DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", test_name)
 elif "postgresql" in DATABASES["default"]["ENGINE"]:
     # An unreachable database must fail fast (healthz answers 503, not a hung worker).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)

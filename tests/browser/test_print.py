@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from tests.browser.conftest import ARTIFACTS
 
 SCREEN_ONLY = {
-    "ar": ("القائمة", "تتبّعوا ملاحظتكم", "ينشرها"),
+    "ar": ("القائمة", "تتبّعوا مراسلتكم", "ينشرها"),
     "fr": ("Menu", "Suivez votre message", "Publié par"),
 }
 

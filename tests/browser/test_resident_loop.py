@@ -114,7 +114,7 @@ def test_the_whole_loop_by_sms(new_context, sms_gateway, mail_sink, tmp_path):
     resident.check("input[name=helped][value=no]")
     resident.fill("#id_reason", "ما زال الحي مظلما")
     resident.click("form.verdict-form button[type=submit]")
-    assert "أعيد فتح ملاحظتكم" in resident.content()
+    assert "أعيد فتح مراسلتكم" in resident.content()
     assert resident.locator(".state").inner_text().strip() != "تمت الإجابة"
     assert "أعيد فتحها" in resident.locator("ol.history").inner_text()
     screenshot(resident, "feedback-reopened-ar")

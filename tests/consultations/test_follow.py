@@ -51,7 +51,7 @@ def test_an_unknown_code_gets_the_box_again_and_what_to_check_in_arabic(client, 
     assert response.status_code == 404
     html = response.content.decode()
     assert 'lang="ar"' in html
-    assert "لا توجد ملاحظة بهذا الرمز" in html
+    assert "لا توجد مراسلة بهذا الرمز" in html
     assert 'name="code"' in html and 'value="aaaaa-aaaaa"' in html
     assert "ما يجب التحقق منه" in html
 

@@ -59,10 +59,10 @@ def test_an_arabic_resident_gets_each_sms_with_code_and_link_in_two_segments(
     messages = sms_file()
     assert [m["to"] for m in messages] == ["+212612345678"] * 4
     texts = [m["text"] for m in messages]
-    assert "سُجلت ملاحظتكم" in texts[0]  # registered: the code is now on the phone
+    assert "سُجلت مراسلتكم" in texts[0]  # registered: the code is now on the phone
     assert "تكفلت الجماعة" in texts[1]
-    assert "أجيب عن ملاحظتكم" in texts[2]
-    assert "نُشرت ملاحظتكم" in texts[3]
+    assert "أجيب عن مراسلتكم" in texts[2]
+    assert "نُشرت مراسلتكم" in texts[3]
     for text in texts:
         assert feedback.tracking_code in text
         assert f"{SITE}/f/{feedback.tracking_code}" in text

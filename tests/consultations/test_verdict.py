@@ -27,7 +27,7 @@ def verdict(client, feedback, helped, reason="", lang="ar"):
 def test_the_question_appears_only_once_there_is_an_answer(client, tata, staff):
     feedback = submit(tata)
     page = client.get(f"/ar/feedback/{feedback.tracking_code}/").content.decode()
-    assert "هل يجيب هذا عن ملاحظتكم؟" not in page
+    assert "هل يجيب هذا عن مراسلتكم؟" not in page
     assert verdict(client, feedback, "no").status_code == 400
     feedback.refresh_from_db()
     assert feedback.resident_verdict == "" and feedback.state == "received"
@@ -35,14 +35,14 @@ def test_the_question_appears_only_once_there_is_an_answer(client, tata, staff):
 
 def test_this_answers_me_is_recorded_and_counted(client, answered):
     page = client.get(f"/ar/feedback/{answered.tracking_code}/").content.decode()
-    assert "هل يجيب هذا عن ملاحظتكم؟" in page
+    assert "هل يجيب هذا عن مراسلتكم؟" in page
     response = verdict(client, answered, "yes")
     assert response.status_code == 302
     answered.refresh_from_db()
     assert answered.resident_verdict == "helped" and answered.state == "answered"
     page = client.get(response["Location"]).content.decode()
     assert "قلتم إن هذا الجواب أفادكم" in page
-    assert "هل يجيب هذا عن ملاحظتكم؟" not in page
+    assert "هل يجيب هذا عن مراسلتكم؟" not in page
 
 
 def test_this_does_not_answer_me_reopens_tells_staff_and_shows_on_the_timeline(
@@ -59,7 +59,7 @@ def test_this_does_not_answer_me_reopens_tells_staff_and_shows_on_the_timeline(
     actions = list(answered.events.values_list("action", flat=True))
     assert actions[-2:] == [FeedbackEvent.Action.NOT_HELPED, FeedbackEvent.Action.REOPENED]
     page = client.get(response["Location"]).content.decode()
-    assert "أعيد فتح ملاحظتكم" in page
+    assert "أعيد فتح مراسلتكم" in page
     assert "أعيدت فتحها" in page or "أعيد فتحها" in page  # the timeline entry
     assert [m.to for m in mail.outbox] == [[staff.email]]
     assert answered.tracking_code in mail.outbox[0].subject + mail.outbox[0].body

@@ -114,3 +114,15 @@ def test_csv_download_is_streamed(client, dataset, staff):
     assert "attachment" in response["Content-Disposition"]
     body = b"".join(response.streaming_content)
     assert "تدبير الموارد المائية بطاطا" in body.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("language", "locale_tag"), [("ar", "[$-1801]"), ("fr", "[$-180C]"), ("en", "")]
+)
+def test_xlsx_dates_stay_dates_shown_day_month_year_in_the_readers_language(
+    dataset, language, locale_tag
+):
+    sheet = openpyxl.load_workbook(io.BytesIO(WRITERS["xlsx"](report(language)))).worksheets[0]
+    target = sheet.cell(row=2, column=10)
+    assert isinstance(target.value, datetime.datetime)
+    assert target.number_format == f"{locale_tag}d mmmm yyyy"
