@@ -20,7 +20,7 @@ STACK_ENV := DEBUG=0 HTTPS=0 SHOW_DEMO_BANNER=1 \
 	SECRET_KEY=$${SECRET_KEY:-stack-$$(hostname)-local-only} \
 	EMAIL_URL=$${EMAIL_URL:-consolemail://}
 
-.PHONY: run test setup messages catalogues lint format stack stack-reminders bench clean
+.PHONY: run test setup messages catalogues lint format stack stack-reminders bench mutate clean
 
 run: setup
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -52,6 +52,15 @@ bench: setup
 	EXTRA_DEBIAN_PACKAGES=wrk bash .ci/system-packages
 	$(PY) -m bench.run_all
 
+# Mutation audit of the rule modules (TESTING.md), not part of `make test` or CI: each mutant
+# runs the tests that reach the function it changes, two at a time, each in its own in-memory
+# database. One module or function: `make mutate MUTANTS='uploads.checks*'`.
+mutate: setup
+	rm -rf mutants
+	TEST_DATABASE_IN_MEMORY=1 timeout 30m $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS) \
+		|| echo "mutmut stopped (30 minutes is the bound): the scores count what it checked"
+	$(PY) .ci/mutation_scores.py
+
 setup: $(STAMP) messages
 
 $(STAMP): requirements.txt
@@ -67,8 +76,8 @@ messages: $(STAMP)
 
 # After changing user-facing strings: bring the catalogues up to date, then translate what is new
 # (tests/shell/test_catalogues.py fails while a string is missing or untranslated).
-MAKEMESSAGES := manage.py makemessages -l ar -l fr -l en --no-obsolete \
-	--ignore=.venv --ignore=var --ignore=bench --ignore=tests
+MAKEMESSAGES := manage.py makemessages -l ar -l fr -l en -l zgh --no-obsolete \
+	--ignore=.venv --ignore=var --ignore=bench --ignore=tests --ignore=mutants
 catalogues: $(STAMP)
 	$(PY) $(MAKEMESSAGES)
 

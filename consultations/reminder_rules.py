@@ -16,9 +16,9 @@ from db.flags import flag
 from notifications.registry import Reminder, register_kind, register_rule
 from territory.models import Body
 from territory.places import place_fields, place_from_row
-from text.languages import every_language, row_in_language
+from text.languages import every_language, interface_languages, row_in_language
 
-LANGS = ("ar", "fr", "en")
+LANGS = interface_languages()
 MEETING_SOON, MINUTES_MISSING = "meeting_soon", "minutes_missing"
 FEEDBACK_TO_ACKNOWLEDGE, FEEDBACK_TO_ANSWER = "feedback_unacknowledged", "feedback_unanswered"
 REOPENED = "feedback_reopened"  # told to staff when it happens (services.feedback_verdict)

@@ -21,6 +21,7 @@ def site(request):
         "show_demo_banner": settings.SHOW_DEMO_BANNER,
         "stale_days": settings.COMMITMENT_STALE_DAYS,
         "contact_email": settings.CONTACT_EMAIL,
+        "tamazight_draft": current == "zgh" and not settings.TAMAZIGHT_REVIEWED,
     }
 
 

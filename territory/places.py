@@ -3,12 +3,16 @@
 
 from collections.abc import Mapping
 
-from text.languages import every_language, row_in_language
+from text.languages import every_language, interface_languages, row_in_language
 
 
 def place_fields(prefix: str) -> tuple[str, ...]:
     """The `.values()` fields a place needs, for a relation path such as "body__commune"."""
-    return (f"{prefix}__code", f"{prefix}_id", *(f"{prefix}__name_{c}" for c in ("ar", "fr", "en")))
+    return (
+        f"{prefix}__code",
+        f"{prefix}_id",
+        *(f"{prefix}__name_{c}" for c in interface_languages()),
+    )
 
 
 def place_from_row(row: Mapping, prefix: str) -> dict:

@@ -57,9 +57,12 @@ def communes_load_reference() -> dict[str, int]:
                 "name_fr": row["name_fr"],
                 # Latin names are the same in French and English.
                 "name_en": row["name_fr"],
+                # Draft Tifinagh spellings, to be reviewed with the Tamazight translation.
+                "name_zgh": row["name_zgh"],
                 "cercle_ar": cercle.get("ar", ""),
                 "cercle_fr": cercle.get("fr", ""),
                 "cercle_en": cercle.get("en", ""),
+                "cercle_zgh": cercle.get("zgh", ""),
                 "name_uncertain": row["note"] == "uncertain",
                 "aliases": ", ".join(aliases.get(row["code"], [])),
             }
@@ -84,6 +87,7 @@ def bodies_load_reference() -> dict[str, int]:
             "name_ar": f"مجلس جماعة {commune.name_ar}",
             "name_fr": f"Conseil de la commune de {commune.name_fr}",
             "name_en": f"{commune.name_en} commune council",
+            "name_zgh": f"ⴰⵙⵇⵇⵉⵎ ⵏ ⵜⵊⵎⴰⵄⵜ ⵏ {commune.name_zgh}" if commune.name_zgh else "",
         }
         _, outcome = reference_row_upsert(
             model=Body, lookup={"slug": _council_slug(commune)}, values=values

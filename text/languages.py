@@ -33,3 +33,9 @@ def every_language(get) -> dict[str, str]:
     codes = [code for code, _name in settings.LANGUAGES]
     arabic = get(FALLBACK) or ""
     return {code: (get(code) or arabic) for code in codes}
+
+
+def interface_languages() -> tuple[str, ...]:
+    """The interface languages in the switcher's order: what translated fields and message
+    payloads are read and written in."""
+    return tuple(code for code, _name in settings.LANGUAGES)

@@ -210,6 +210,10 @@ def connect_invalidation() -> None:
     from django.contrib.admin.models import LogEntry
     from django.db.models.signals import post_save
 
-    post_save.connect(
-        lambda **kwargs: everything_changed(), sender=LogEntry, dispatch_uid="admin-edits-pages"
-    )
+    post_save.connect(_admin_logged, sender=LogEntry, dispatch_uid="admin-edits-pages")
+
+
+def _admin_logged(**kwargs) -> None:
+    # A module function, not a lambda: signals hold receivers weakly, and a lambda connected
+    # here was collected at once, so admin edits never reached the cached pages.
+    everything_changed()

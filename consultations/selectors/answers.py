@@ -18,6 +18,7 @@ from consultations.deadlines import (
 )
 from consultations.models import Feedback
 from territory.models import Commune
+from text.languages import interface_languages
 
 S = Feedback.State
 DAY = datetime.timedelta(days=1)
@@ -39,7 +40,7 @@ def published_answers(
             "created_at",
             "answered_at",
             "commune__code",
-            *(f"commune__name_{lang}" for lang in ("ar", "fr", "en")),
+            *(f"commune__name_{lang}" for lang in interface_languages()),
             "recommendation__number",
         )
         .order_by("-answered_at", "-pk")

@@ -165,8 +165,9 @@ def feedback_set_published(*, user: Actor, feedback_id: int, published: bool) ->
 # --- Personal data ----------------------------------------------------------------------------
 
 
-def _erase(feedback: Feedback, actor: Actor | None = None, detail: str = "") -> None:
-    """Name, contact and voice recording go; so does every message not sent yet to them."""
+def _erase(feedback: Feedback, *, detail: str) -> None:
+    """Name, contact and voice recording go; so does every message not sent yet to them. No one
+    acts: the sender asked, or the retention period ran out (`detail` says which)."""
     feedback.name = feedback.contact = feedback.contact_kind = ""
     feedback.consent_to_contact = False
     feedback.personal_data_erased_at = timezone.now()
@@ -193,7 +194,7 @@ def _erase(feedback: Feedback, actor: Actor | None = None, detail: str = "") -> 
             detail=""
         )
     resident_messages_cancel(feedback)
-    _record(feedback, FeedbackEvent.Action.ERASED, actor, detail=detail)
+    _record(feedback, FeedbackEvent.Action.ERASED, None, detail=detail)
 
 
 @transaction.atomic

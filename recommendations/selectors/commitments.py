@@ -14,13 +14,14 @@ from recommendations.state.flags import (
 )
 from recommendations.state.levels import CLOSED_LEVELS
 from territory.models import Commune
+from text.languages import interface_languages
 
 STAFF_LIST_LIMIT = 100
 
 
 # What a row of a list shows (rendering.rows): loading only these keeps a long page cheap.
 LISTED_FIELDS = (
-    *(f"title_{language}" for language in ("ar", "fr", "en")),
+    *(f"title_{language}" for language in interface_languages()),
     "level",
     "progress",
     "target_date",
@@ -29,10 +30,10 @@ LISTED_FIELDS = (
     "next_due",
     "is_demo",
     "recommendation__number",
-    *(f"recommendation__title_{language}" for language in ("ar", "fr", "en")),
-    *(f"body__name_{language}" for language in ("ar", "fr", "en")),
+    *(f"recommendation__title_{language}" for language in interface_languages()),
+    *(f"body__name_{language}" for language in interface_languages()),
     "body__commune__code",
-    *(f"body__commune__name_{language}" for language in ("ar", "fr", "en")),
+    *(f"body__commune__name_{language}" for language in interface_languages()),
 )
 
 

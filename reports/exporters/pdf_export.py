@@ -2,6 +2,9 @@
 a cover with the filters, the as-of day and the generation time, the charts, a section per
 commune, page numbers. French and English reports run left to right."""
 
+from pathlib import Path
+
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -12,6 +15,8 @@ from recommendations.state.levels import Level
 from reports import charts
 from text.bidi import isolated
 from text.dates import format_day
+
+TIFINAGH_FONT = Path(settings.BASE_DIR) / "static" / "fonts" / "NotoSansTifinagh-Regular.ttf"
 
 
 def section_html(rows) -> SafeString:
@@ -58,6 +63,7 @@ def report_html(report) -> str:
             "months": charts.month_bars(report.updates_per_month),
             "commune_bars": charts.coloured_segments(report.by_commune),
             "level_colours": [(charts.LEVEL_COLOURS[v], label) for v, label in Level.choices],
+            "tifinagh_font": TIFINAGH_FONT.as_uri(),
         }
         return render_to_string("reports/pdf.html", context)
 

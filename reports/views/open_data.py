@@ -16,6 +16,7 @@ from reports.filters import ReportFilters
 from reports.models import PublishedReport
 from reports.services.build import SCHEMA_VERSION, report_build
 from reports.services.updates_csv import updates_csv_chunks
+from text.languages import interface_languages
 from web.page_cache import cache_public_page
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "progress-1.1.json"
@@ -24,7 +25,7 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 def _language(request) -> str:
     language = request.GET.get("language", "ar")
-    return language if language in ("ar", "fr", "en") else "ar"
+    return language if language in interface_languages() else "ar"
 
 
 def _public_report(request):

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -93,7 +94,17 @@ LANGUAGES = [
     ("ar", _("Arabic")),
     ("fr", _("French")),
     ("en", _("English")),
+    ("zgh", _("Tamazight")),
 ]
+# Standard Moroccan Tamazight in Tifinagh, left to right; Django does not know it. A string or a
+# field missing in Tamazight falls back to Arabic (Django falls back to LANGUAGE_CODE, and
+# modeltranslation to MODELTRANSLATION_FALLBACK_LANGUAGES), never to English.
+LANG_INFO.setdefault(
+    "zgh", {"bidi": False, "code": "zgh", "name": "Tamazight", "name_local": "ⵜⴰⵎⴰⵣⵉⵖⵜ"}
+)
+# Until staff mark the Tamazight translation as reviewed by a qualified translator, every /zgh/
+# page says it is a draft and whom to write to with corrections.
+TAMAZIGHT_REVIEWED = env.bool("TAMAZIGHT_REVIEWED", default=False)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

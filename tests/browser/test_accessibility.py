@@ -3,7 +3,8 @@ keyboard alone."""
 
 import pytest
 
-from tests.browser.conftest import axe_source, log_in
+from tests.browser.conftest import axe_source
+from tests.browser.site_pages import visit_every_page
 
 RUN_AXE = """async () => {
   const tags = ['wcag2a', 'wcag2aa', 'wcag21aa'];
@@ -14,32 +15,32 @@ RUN_AXE = """async () => {
 }"""
 
 
-def violations(page, path):
-    page.goto(path)
+def violations(page, path=None):
+    """The serious and critical violations of the page shown (after going to `path`, if given)."""
+    if path:
+        page.goto(path)
     page.add_script_tag(content=axe_source())
     return page.evaluate(RUN_AXE)
 
 
-@pytest.mark.parametrize("lang", ["ar", "fr"])
-def test_key_pages_have_no_serious_or_critical_violations(new_context, lang):
-    context = new_context(bypass_csp=True)
-    page = context.new_page()
-    log_in(page, "demo-councillor-tata", lang)
-    page.goto(f"/{lang}/communes/09.551.01.07/")
-    commitment = page.locator(".commitment-list a.commitment-title").first.get_attribute("href")
+# The admin's main pages, which staff use in the interface language too.
+ADMIN_PAGES = [
+    "/admin/",
+    "/admin/recommendations/commitment/",
+    "/admin/recommendations/commitment/add/",
+    "/admin/consultations/feedback/",
+]
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr", "en", "zgh"])
+def test_every_page_has_no_serious_or_critical_violation(new_context, lang):
+    """Every public and back-office page of tests/browser/test_every_page_fits.py, in each of
+    the four languages, then the admin's main pages."""
     found = {}
-    for path in [
-        f"/{lang}/",
-        f"/{lang}/recommendations/7/",
-        f"/{lang}/communes/09.551.01.07/",
-        commitment,
-        f"/{lang}/feedback/new/",
-        f"/{lang}/my/",
-    ]:
-        found[path] = violations(page, path)
-    staff = new_context(bypass_csp=True).new_page()
-    log_in(staff, "demo-staff", lang)
-    found[f"/{lang}/reports/"] = violations(staff, f"/{lang}/reports/")
+    pages = visit_every_page(new_context, lang, also_for_staff=ADMIN_PAGES, bypass_csp=True)
+    for _role, page, path, response in pages:
+        assert response.ok, (path, response.status)
+        found[path] = violations(page)
     assert {path: v for path, v in found.items() if v} == {}
 
 

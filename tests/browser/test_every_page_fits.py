@@ -6,6 +6,7 @@ an error summary that has the focus and links to each field."""
 import pytest
 
 from tests.browser.conftest import ARTIFACTS, log_in, screenshot
+from tests.browser.site_pages import discover, visit_every_page
 
 # Pages whose phone screenshots go to docs/screenshots/ (shown in the README).
 SHOWN = {
@@ -58,81 +59,22 @@ PROBLEMS = """() => {
 }"""
 
 
-def discover(page, lang: str) -> dict:
-    """Addresses of the demo data's objects, found as a visitor finds them."""
-    found = {}
-    page.goto(f"/{lang}/communes/09.551.01.07/")
-    found["commitment"] = page.locator(".commitment-list a.commitment-title").first.get_attribute(
-        "href"
-    )
-    found["committee"] = page.locator("a[href*='/committees/']").first.get_attribute("href")
-    page.goto(found["committee"])
-    found["meeting"] = page.locator("a[href*='/meetings/']").first.get_attribute("href")
-    return found
-
-
-def pages_for(lang: str, found: dict) -> dict[str, list[str]]:
-    commitment, committee, meeting = found["commitment"], found["committee"], found["meeting"]
-    return {
-        "anonymous": [
-            f"/{lang}/",
-            f"/{lang}/matrix/",
-            f"/{lang}/recommendations/7/",
-            f"/{lang}/communes/",
-            f"/{lang}/communes/09.551.01.07/",
-            commitment,
-            committee,
-            meeting,
-            f"/{lang}/feedback/new/",
-            f"/{lang}/feedback/follow/",
-            f"/{lang}/feedback/answers/",
-            f"/{lang}/scorecard/",
-            f"/{lang}/privacy/",
-            "/open-data/",
-            f"/{lang}/accounts/login/",
-        ],
-        "demo-councillor-tata": [
-            f"/{lang}/my/",
-            f"{commitment}update/",
-            f"/{lang}/inbox/",
-            "INBOX_DETAIL",
-            f"/{lang}/communes/09.551.01.07/committees/new/",
-            f"{committee}members/new/",
-            f"{committee}meetings/new/",
-            f"{meeting}record/",
-            f"{committee}",
-            f"{meeting}decisions/new/",
-            f"/{lang}/my/notifications/",
-            f"/{lang}/my/preferences/",
-        ],
-        "demo-staff": [f"/{lang}/my/", f"/{lang}/reports/", f"/{lang}/inbox/", f"/{lang}/imports/"],
-    }
-
-
 @pytest.mark.parametrize("size", sorted(SIZES))
-@pytest.mark.parametrize("lang", ["ar", "fr"])
+@pytest.mark.parametrize("lang", ["ar", "fr", "zgh"])
 def test_every_page_fits_the_screen(new_context, lang, size):
     failures = []
-    for role, paths in pages_for(lang, discover(new_context().new_page(), lang)).items():
-        page = new_context(viewport=SIZES[size]).new_page()
-        if role != "anonymous":
-            log_in(page, role, lang)
-        for path in paths:
-            if path == "INBOX_DETAIL":
-                page.goto(f"/{lang}/inbox/")
-                path = page.locator("table.inbox a").first.get_attribute("href")
-            response = page.goto(path)
-            assert response.ok, (path, response.status)
-            shown = SHOWN.get(path.replace(f"/{lang}/", "/{lang}/", 1))
-            if size == "phone" and shown:
-                suffix = "-staff" if role == "demo-staff" else ""
-                screenshot(page, f"phone-{lang}-{shown}{suffix}")
-            problems = page.evaluate(PROBLEMS)
-            if problems:
-                shot = f"fit-{lang}-{size}-{path.strip('/').replace('/', '_') or 'home'}"
-                ARTIFACTS.mkdir(exist_ok=True)
-                page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
-                failures.append((role, path, problems[:5]))
+    for role, page, path, response in visit_every_page(new_context, lang, viewport=SIZES[size]):
+        assert response.ok, (path, response.status)
+        shown = SHOWN.get(path.replace(f"/{lang}/", "/{lang}/", 1))
+        if size == "phone" and shown:
+            suffix = "-staff" if role == "demo-staff" else ""
+            screenshot(page, f"phone-{lang}-{shown}{suffix}")
+        problems = page.evaluate(PROBLEMS)
+        if problems:
+            shot = f"fit-{lang}-{size}-{path.strip('/').replace('/', '_') or 'home'}"
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+            failures.append((role, path, problems[:5]))
     assert not failures, "\n".join(map(str, failures))
 
 

@@ -206,3 +206,37 @@ def test_the_favicon_and_app_icons_are_served(client):
     assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
     assert client.get("/apple-touch-icon.png").status_code == 200
     assert client.get("/manifest.webmanifest").status_code == 200
+
+
+def test_a_copy_from_the_cache_says_what_it_varies_by(client, scene):
+    path = scene["pages"]["home"]
+    rendered(client, path)
+    assert not rendered(client, path)  # this one comes from the cache
+    cached = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    assert {v.strip() for v in cached["Vary"].split(",")} >= {"Cookie", "Accept-Encoding"}
+
+
+def test_an_edit_made_in_the_admin_shows_on_every_page_at_once(
+    client, scene, django_capture_on_commit_callbacks
+):
+    """The admin saves models directly, then logs the change: the log moves every page on."""
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from tests.factories import AdminFactory
+
+    def rename_in_the_admin():
+        commune = Commune.objects.get(code=TATA)
+        with django_capture_on_commit_callbacks(execute=True):
+            commune.name_ar = "طاطا المدينة"
+            commune.save(update_fields=["name_ar"])
+            LogEntry.objects.create(
+                user=AdminFactory(),
+                content_type=ContentType.objects.get_for_model(Commune),
+                object_id=str(commune.pk),
+                object_repr=commune.name_ar,
+                action_flag=CHANGE,
+            )
+
+    assert rendered_again(client, scene, rename_in_the_admin) == set(scene["pages"])
+    assert "طاطا المدينة" in client.get(scene["pages"]["tata"]).content.decode()

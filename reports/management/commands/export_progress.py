@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from reports.filters import ReportFilters
 from reports.services.files import report_bytes
+from text.languages import interface_languages
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--recommendation", action="append", type=int, default=[])
         parser.add_argument("--body", action="append", default=[], help="Body identifier.")
         parser.add_argument("--level", action="append", default=[])
-        parser.add_argument("--language", default="ar", choices=["ar", "fr", "en"])
+        parser.add_argument("--language", default="ar", choices=interface_languages())
         parser.add_argument("--public-only", action="store_true")
 
     def handle(self, *args, **o):

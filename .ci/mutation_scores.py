@@ -1,0 +1,78 @@
+"""The mutation audit's scores per rule module, from `mutmut results --all true`, written into
+TESTING.md between its score markers (and printed). A mutant listed under "Equivalent mutants"
+in TESTING.md (its name, a dash, the reason) changes no behaviour and counts neither way."""
+
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTING = ROOT / "TESTING.md"
+START, END = "<!-- mutation scores -->", "<!-- /mutation scores -->"
+TARGET = 90.0
+
+
+def module_of(name: str) -> str:
+    return re.split(r"\.x_|\.xǁ", name, maxsplit=1)[0]
+
+
+def equivalents() -> set[str]:
+    text = TESTING.read_text(encoding="utf-8")
+    section = text.split("## Equivalent mutants", 1)[-1].split("\n## ", 1)[0]
+    return set(re.findall(r"^- `([^`]+)`", section, re.M))
+
+
+def results() -> dict[str, Counter]:
+    out = subprocess.run(  # noqa: S603 - a fixed command of the project's own venv
+        [str(ROOT / ".venv" / "bin" / "mutmut"), "results", "--all", "true"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    same = equivalents()
+    by_module: dict[str, Counter] = defaultdict(Counter)
+    for line in out.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if not name:
+            continue
+        by_module[module_of(name)]["equivalent" if name in same else status] += 1
+    return by_module
+
+
+def table(by_module: dict[str, Counter]) -> str:
+    rows = [
+        "| Module | Mutants | Killed | Survived | Equivalent | No test | Score |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for module in sorted(by_module):
+        c = by_module[module]
+        counted = c["killed"] + c["survived"] + c["no tests"] + c["timeout"]
+        score = 100 * (c["killed"] + c["timeout"]) / counted if counted else 100.0
+        mark = "" if score >= TARGET else " ✗"
+        rows.append(
+            f"| `{module}` | {sum(c.values())} | {c['killed'] + c['timeout']} | {c['survived']} "
+            f"| {c['equivalent']} | {c['no tests']} | {score:.0f}%{mark} |"
+        )
+    return "\n".join(rows)
+
+
+def main() -> int:
+    by_module = results()
+    unchecked = sum(c["not checked"] for c in by_module.values())
+    text = table(by_module)
+    print(text)
+    if unchecked:
+        print(f"\n{unchecked} mutants not checked: TESTING.md left as it is.", file=sys.stderr)
+        return 1
+    page = TESTING.read_text(encoding="utf-8")
+    before, rest = page.split(START, 1)
+    after = rest.split(END, 1)[1]
+    TESTING.write_text(f"{before}{START}\n{text}\n{END}{after}", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,62 @@
+"""Every refused upload tells the person, in their language, what is wrong and what to send
+instead, with the error's code for the form (as the size and pixel refusals do)."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from PIL import Image
+
+from tests.pdf_samples import pdf_with_javascript
+from tests.recommendations.conftest import png_bytes
+from uploads.checks import PDF, upload_check
+
+EXECUTABLE = b"MZ\x90\x00" + b"\x00" * 100
+
+
+def refusal(data: bytes, language: str, **kwargs) -> ValidationError:
+    with translation.override(language), pytest.raises(ValidationError) as caught:
+        upload_check(SimpleUploadedFile("file.pdf", data), **kwargs)
+    with translation.override(language):
+        return caught.value.code, caught.value.messages
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ar", "هذا الملف ليس ملف PDF أو JPEG أو PNG أو WebP صالحا."),
+        ("fr", "Ce fichier n'est pas un fichier PDF, JPEG, PNG ou WebP valide."),
+    ],
+)
+def test_a_file_that_is_not_evidence_is_named_for_what_is_accepted(language, message):
+    assert refusal(EXECUTABLE, language) == ("upload_type", [message])
+    broken_png = b"\x89PNG\r\n\x1a\n" + b"garbage" * 10
+    assert refusal(broken_png, language) == ("upload_type", [message])
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("ar", "يجب أن يكون الملف بصيغة PDF."), ("fr", "Le fichier doit être un PDF.")],
+)
+def test_minutes_must_be_a_pdf_and_a_photo_is_told_so(language, message):
+    assert refusal(png_bytes(), language, kinds=(PDF,)) == ("upload_type", [message])
+    assert refusal(EXECUTABLE, language, kinds=(PDF,)) == ("upload_type", [message])
+
+
+def test_a_huge_picture_is_refused_naming_the_limit_in_megapixels():
+    out = io.BytesIO()
+    Image.new("1", (12000, 12000)).save(out, "PNG")
+    code, messages = refusal(out.getvalue(), "ar")
+    assert code == "upload_pixels"
+    assert messages == ["أبعاد الصورة كبيرة جدا: الحد الأقصى 60 ميغابكسل."]
+
+
+def test_a_pdf_with_a_script_is_refused_saying_how_to_send_it_plainly():
+    code, messages = refusal(pdf_with_javascript(), "ar")
+    assert messages == [
+        "لا يمكن قبول ملف PDF هذا: إما أنه تالف، أو يحتوي على برامج نصية أو إجراءات أو ملفات "
+        "مرفقة. احفظوه من جديد كملف PDF عادي (الطباعة إلى PDF) ثم أرسلوه."
+    ]
+    assert code == "pdf_active"
