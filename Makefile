@@ -54,11 +54,12 @@ bench: setup
 
 # Mutation audit of the rule modules (TESTING.md), not part of `make test` or CI: each mutant
 # runs the tests that reach the function it changes, two at a time, each in its own in-memory
-# database. One module or function: `make mutate MUTANTS='uploads.checks*'`.
+# database. A run stops after 30 minutes; the next one goes on from there and checks again only
+# what changed since (mutants/ keeps the results; `make clean` forgets them). One module or
+# function: `make mutate MUTANTS='uploads.checks*'`.
 mutate: setup
-	rm -rf mutants
 	TEST_DATABASE_IN_MEMORY=1 timeout 30m $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS) \
-		|| echo "mutmut stopped (30 minutes is the bound): the scores count what it checked"
+		|| echo "mutmut stopped at the 30-minute bound: run make mutate again to go on"
 	$(PY) .ci/mutation_scores.py
 
 setup: $(STAMP) messages
@@ -91,5 +92,5 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache .import_linter_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache .import_linter_cache mutants
 	find . -name '*.mo' -path './locale/*' -delete

@@ -91,3 +91,39 @@ def pdf_with_link_annotation_running_script() -> bytes:
 
 def html_behind_a_pdf_header() -> bytes:
     return b"%PDF-1.4\n<html><body><script>alert(1)</script></body></html>\n"
+
+
+def pdf_with_a_script_behind_a_shared_object() -> bytes:
+    """The catalogue names one object twice before an opening script: a walk that stops at the
+    first object it has seen already never reaches the script."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    shared = writer._add_object(DictionaryObject({NameObject("/Note"): TextStringObject("x")}))
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("1")}
+    )
+    writer._root_object[NameObject("/Extra")] = ArrayObject([shared, shared])
+    return _bytes(writer)
+
+
+def encrypted_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt(user_password="", owner_password="owner")
+    return _bytes(writer)
+
+
+def pdf_with_a_broken_index() -> bytes:
+    """Its cross-reference offsets point nowhere: lenient readers rebuild it, strict ones don't."""
+    data = plain_pdf()
+    start = data.rindex(b"startxref")
+    return data[:start] + b"startxref\n9\n%%EOF\n"
+
+
+def pdf_of_many_objects(count: int) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer._root_object[NameObject("/Extra")] = ArrayObject(
+        [writer._add_object(NumberObject(n)) for n in range(count)]
+    )
+    return _bytes(writer)

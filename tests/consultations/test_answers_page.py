@@ -117,3 +117,24 @@ def test_rejected_feedback_is_not_counted(client, tata, staff):
     html = client.get("/en/feedback/answers/").content.decode()
     assert "No feedback yet." in html
     assert Feedback.objects.count() == 1
+
+
+def test_feedback_counts_towards_a_deadline_once_handled_or_once_the_deadline_has_come(tata, staff):
+    """Fresh feedback still waiting is in no share yet; handled early or waiting too long, it is."""
+    from consultations.selectors.answers import response_figures
+
+    now = START + datetime.timedelta(days=20)
+    fresh = now - datetime.timedelta(days=3)
+    with time_machine.travel(fresh, tick=False):
+        submit(tata)  # waiting three days: its deadlines have not come
+        acknowledged = submit(tata)
+        feedback_acknowledge(user=staff, feedback_id=acknowledged.pk)
+        answered = submit(tata)
+        feedback_answer(user=staff, feedback_id=answered.pk, answer="جواب سريع")
+    with time_machine.travel(START, tick=False):
+        submit(tata)  # twenty days without acknowledgement: late
+    with time_machine.travel(now, tick=False):
+        (figures,) = response_figures()
+    assert figures.received == 4
+    assert (figures.due_acknowledgement, figures.acknowledged_in_time) == (3, 2)
+    assert (figures.due_answer, figures.answered_in_time) == (1, 1)

@@ -117,3 +117,18 @@ def test_a_councillor_finds_a_feedback_by_the_code_a_resident_reads_out(
     client.force_login(councillor)
     html = client.get("/ar/inbox/", {"q": feedback.tracking_code.lower()}).content.decode()
     assert f'href="/ar/inbox/{feedback.pk}/"' in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "cleaned"),
+    [
+        ("abcde2fghj", "ABCDE-2FGHJ"),
+        (" abcde - 2fghj ", "ABCDE-2FGHJ"),
+        ("abc", "ABC"),  # too short to be a code: kept as typed, for the page to say so
+        ("abcde2fghjk", "ABCDE2FGHJK"),
+    ],
+)
+def test_a_typed_code_is_put_in_the_stored_form_only_when_it_has_the_length_of_one(typed, cleaned):
+    from consultations.services.tracking_codes import tracking_code_clean
+
+    assert tracking_code_clean(typed) == cleaned

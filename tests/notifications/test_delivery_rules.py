@@ -94,3 +94,71 @@ def test_the_sweep_sends_again_only_what_its_own_task_should_have_sent(db):
     assert sorted(swept) == sorted([overdue, retry_due])
     assert not {just_made, retry_later, gave_up, sent} & set(swept)
     assert notifications_sweep(now=now, older_than_minutes=3) == [retry_due]
+
+
+@pytest.fixture
+def sms(db):
+    return for_resident("CCCCC-33333")
+
+
+def fail_with(monkeypatch, error):
+    def deliver(notification):
+        raise error
+
+    monkeypatch.setattr("notifications.services.delivery._deliver", deliver)
+
+
+def test_a_passing_failure_waits_longer_each_time_then_gives_up(monkeypatch, sms):
+    import smtplib
+
+    import time_machine
+
+    from notifications.services.delivery import notification_send
+
+    fail_with(monkeypatch, smtplib.SMTPServerDisconnected("gateway away"))
+    waits = []
+    with time_machine.travel(timezone.now(), tick=False):
+        for expected_attempts in (1, 2, 3):
+            with pytest.raises(smtplib.SMTPServerDisconnected):
+                notification_send(notification_id=sms.pk)
+            sms.refresh_from_db()
+            assert (sms.attempts, sms.status) == (expected_attempts, S.PENDING)
+            assert "gateway away" in sms.last_error
+            waits.append((sms.next_attempt_at - timezone.now()).total_seconds() / 60)
+        assert waits == [2, 4, 8]
+        Notification.objects.filter(pk=sms.pk).update(attempts=11)
+        with pytest.raises(smtplib.SMTPServerDisconnected):
+            notification_send(notification_id=sms.pk)
+        sms.refresh_from_db()
+        assert sms.next_attempt_at - timezone.now() == datetime.timedelta(hours=2)  # the cap
+        Notification.objects.filter(pk=sms.pk).update(attempts=MAX_ATTEMPTS - 1)
+        with pytest.raises(smtplib.SMTPServerDisconnected):
+            notification_send(notification_id=sms.pk)
+    sms.refresh_from_db()
+    assert (sms.attempts, sms.status) == (MAX_ATTEMPTS, S.FAILED)
+
+
+def test_a_refused_number_is_not_tried_again(monkeypatch, sms):
+    from notifications.services.delivery import notification_send
+    from notifications.sms import SmsRefused
+
+    fail_with(monkeypatch, SmsRefused("not a mobile number"))
+    Notification.objects.filter(pk=sms.pk).update(attempts=2)
+    assert notification_send(notification_id=sms.pk) is False
+    sms.refresh_from_db()
+    assert (sms.status, sms.attempts) == (S.FAILED, 3)
+    assert "not a mobile number" in sms.last_error
+    assert notifications_sweep(now=timezone.now() + datetime.timedelta(hours=1)) == []
+
+
+def test_a_sent_message_records_when_and_is_never_sent_twice(monkeypatch, sms):
+    from notifications.services.delivery import notification_send
+
+    delivered = []
+    monkeypatch.setattr("notifications.services.delivery._deliver", delivered.append)
+    Notification.objects.filter(pk=sms.pk).update(attempts=1)
+    assert notification_send(notification_id=sms.pk) is True
+    sms.refresh_from_db()
+    assert (sms.status, sms.attempts) == (S.SENT, 2) and sms.sent_at is not None
+    assert notification_send(notification_id=sms.pk) is False
+    assert len(delivered) == 1

@@ -94,6 +94,17 @@ def test_staff_see_what_is_late_everywhere_with_the_body(client, council):
     assert "Échéance dépassée depuis 332 jours" in html
 
 
+@time_machine.travel(NOON, tick=False)
+def test_staff_also_see_a_milestone_due_this_week_but_not_what_is_on_track(client, council):
+    soon = CommitmentFactory(body=council, title_fr="Étape proche", title_ar="مرحلة قريبة")
+    MilestoneFactory(commitment=soon, due_date=TODAY + datetime.timedelta(days=3))
+    calm = CommitmentFactory(body=council, title_fr="Tout va bien", title_ar="كل شيء بخير")
+    MilestoneFactory(commitment=calm, due_date=TODAY + datetime.timedelta(days=90))
+    client.force_login(StaffFactory())
+    html = client.get("/fr/my/").content.decode()
+    assert "Étape proche" in html and "Tout va bien" not in html
+
+
 def test_the_commitment_page_says_how_late_in_one_line(client, commitment):
     MilestoneFactory(commitment=commitment, title_ar="التصميم", due_date=datetime.date(2020, 1, 1))
     commitment.refresh_from_db()

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
+from tests import pdf_samples
 from tests.pdf_samples import pdf_with_javascript
 from tests.recommendations.conftest import png_bytes
 from uploads.checks import PDF, upload_check
@@ -59,4 +60,25 @@ def test_a_pdf_with_a_script_is_refused_saying_how_to_send_it_plainly():
         "لا يمكن قبول ملف PDF هذا: إما أنه تالف، أو يحتوي على برامج نصية أو إجراءات أو ملفات "
         "مرفقة. احفظوه من جديد كملف PDF عادي (الطباعة إلى PDF) ثم أرسلوه."
     ]
+    assert code == "pdf_active"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pdf_samples.pdf_with_a_script_behind_a_shared_object,
+        pdf_samples.encrypted_pdf,
+        pdf_samples.pdf_with_a_broken_index,
+    ],
+    ids=["script behind a shared object", "encrypted", "broken index"],
+)
+def test_pdfs_that_hide_or_cannot_show_their_content_are_refused(make):
+    code, _messages = refusal(make(), "fr")
+    assert code == "pdf_active"
+
+
+def test_a_pdf_made_of_more_objects_than_any_document_is_refused(monkeypatch):
+    monkeypatch.setattr("uploads.pdfs.MAX_OBJECTS", 100)
+    upload_check(SimpleUploadedFile("ok.pdf", pdf_samples.pdf_of_many_objects(10)))
+    code, _messages = refusal(pdf_samples.pdf_of_many_objects(200), "fr")
     assert code == "pdf_active"
