@@ -1,5 +1,5 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TranslationAdmin
 
 from consultations.models import (
     Committee,
@@ -18,7 +18,7 @@ class MemberInline(admin.TabularInline):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(TabbedTranslationAdmin):
+class CommitteeAdmin(TranslationAdmin):
     list_display = ("name", "commune", "kind", "is_active")
     list_filter = ("kind", "is_active", "commune")
     inlines = [MemberInline]

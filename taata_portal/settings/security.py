@@ -74,4 +74,3 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"  # modeltranslation's tabs, not a CDN
