@@ -171,6 +171,29 @@ def test_reminded_twice_with_nothing_done_escalates_to_staff(
     assert ReminderItem.objects.filter(kind="escalation").count() == 1
 
 
+def test_running_again_the_same_day_does_not_count_that_day_twice_towards_escalating(
+    django_capture_on_commit_callbacks, tata_councillor, observatory
+):
+    make_commitment(tata_councillor, last_update_days=45)
+    for day in (0, 1, 1):
+        assert run(now=at(days=day), capture=django_capture_on_commit_callbacks)["escalations"] == 0
+
+
+def test_a_former_staff_member_is_not_sent_escalations(
+    django_capture_on_commit_callbacks, tata_councillor, observatory
+):
+    from tests.factories import StaffFactory
+
+    gone = StaffFactory(email="gone@observatory.example", is_active=False)
+    make_commitment(tata_councillor, last_update_days=45)
+    for day in (0, 1, 2):
+        run(now=at(days=day), capture=django_capture_on_commit_callbacks)
+    escalated_to = set(
+        ReminderItem.objects.filter(kind="escalation").values_list("recipient", flat=True)
+    )
+    assert escalated_to == {observatory.pk} and gone.pk not in escalated_to
+
+
 def test_an_update_stops_the_escalation(
     django_capture_on_commit_callbacks, tata_councillor, observatory
 ):

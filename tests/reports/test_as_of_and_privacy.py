@@ -109,6 +109,18 @@ def test_open_data_is_anonymous_and_public_commitments_only(client, dataset):
     assert client.get("/open-data/schema.json").status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("asked", "header"),
+    [({}, "التوصية"), ({"language": "fr"}, "Recommandation"), ({"language": "xx"}, "التوصية")],
+)
+def test_open_data_csv_is_in_the_language_asked_else_in_arabic(client, dataset, asked, header):
+    text = client.get("/open-data/progress.csv", asked).content.decode("utf-8-sig")
+    assert text.split(",", 1)[0] == header
+    # Every row after the header starts with its recommendation's number.
+    rows = text.splitlines()[1:]
+    assert rows and all(row.split(",", 1)[0].isdigit() for row in rows)
+
+
 def test_export_progress_command(dataset, tmp_path):
     out = tmp_path / "report.csv"
     call_command(
