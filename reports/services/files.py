@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.types import Actor
@@ -17,6 +17,7 @@ from reports.filters import ReportFilters
 from reports.models import PublishedReport, ReportJob
 from reports.permissions import can_publish_reports, can_view_reports
 from reports.services.build import report_build
+from text.dates import format_day
 from web.page_cache import pages_changed
 
 ASYNC_FORMATS = ("pdf", "xlsx")
@@ -50,8 +51,11 @@ def report_publish(
     # Open data: what is published holds public commitments only.
     filters = ReportFilters(**{**filters.__dict__, "public_only": True})
     data, name = report_bytes(filters=filters, language=language, fmt=fmt)
+    # The title in the report's own language, its day written as that language writes it.
+    with translation.override(language):
+        title = _("Progress as of %(day)s") % {"day": format_day(filters.as_of, language)}
     published = PublishedReport(
-        title=_("Progress as of %(day)s") % {"day": filters.as_of.isoformat()},
+        title=title,
         format=fmt,
         language=language,
         as_of=filters.as_of,
