@@ -54,10 +54,15 @@ bench: setup
 
 # Mutation audit of the rule modules (TESTING.md), not part of `make test` or CI: each mutant
 # runs the tests that reach the function it changes, two at a time, each in its own in-memory
-# database. A run stops after 30 minutes; the next one goes on from there and checks again only
-# what changed since (mutants/ keeps the results; `make clean` forgets them). One module or
-# function: `make mutate MUTANTS='uploads.checks*'`.
+# database. A run stops after 30 minutes; mutants/ keeps the results, so the next run goes on
+# from there and checks again only the functions changed since (`make clean` forgets them).
+# mutmut copies the project into mutants/ once: files changed since are brought in first (a
+# newer copy there is a mutated module, which mutmut itself keeps up to date).
+# One module or function: `make mutate MUTANTS='uploads.checks*'`.
 mutate: setup
+	mkdir -p mutants
+	tar --exclude=./mutants --exclude=./.venv --exclude=./.git --exclude=./var \
+		--exclude='*.pyc' -cf - . | tar -C mutants --keep-newer-files -xf - 2>/dev/null || true
 	TEST_DATABASE_IN_MEMORY=1 timeout 30m $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS) \
 		|| echo "mutmut stopped at the 30-minute bound: run make mutate again to go on"
 	$(PY) .ci/mutation_scores.py

@@ -44,17 +44,20 @@ def results() -> dict[str, Counter]:
 
 def table(by_module: dict[str, Counter]) -> str:
     rows = [
-        "| Module | Mutants | Killed | Survived | Equivalent | No test | Score |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| Module | Mutants | Killed | Survived | Equivalent | No test | Not checked yet | Score |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for module in sorted(by_module):
         c = by_module[module]
         counted = c["killed"] + c["survived"] + c["no tests"] + c["timeout"]
-        score = 100 * (c["killed"] + c["timeout"]) / counted if counted else 100.0
-        mark = "" if score >= TARGET else " ✗"
+        if not counted:
+            shown = "–"
+        else:
+            score = 100 * (c["killed"] + c["timeout"]) / counted
+            shown = f"{score:.0f}%" + ("" if score >= TARGET else " ✗")
         rows.append(
             f"| `{module}` | {sum(c.values())} | {c['killed'] + c['timeout']} | {c['survived']} "
-            f"| {c['equivalent']} | {c['no tests']} | {score:.0f}%{mark} |"
+            f"| {c['equivalent']} | {c['no tests']} | {c['not checked']} | {shown} |"
         )
     return "\n".join(rows)
 
@@ -65,8 +68,7 @@ def main() -> int:
     text = table(by_module)
     print(text)
     if unchecked:
-        print(f"\n{unchecked} mutants not checked: TESTING.md left as it is.", file=sys.stderr)
-        return 1
+        print(f"\n{unchecked} mutants not checked yet: run make mutate again.", file=sys.stderr)
     page = TESTING.read_text(encoding="utf-8")
     before, rest = page.split(START, 1)
     after = rest.split(END, 1)[1]
