@@ -24,7 +24,7 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
 
 def _language(request) -> str:
-    language = request.GET.get("language", "ar")
+    language = request.GET.get("language")
     return language if language in interface_languages() else "ar"
 
 

@@ -82,3 +82,42 @@ def test_a_pdf_made_of_more_objects_than_any_document_is_refused(monkeypatch):
     upload_check(SimpleUploadedFile("ok.pdf", pdf_samples.pdf_of_many_objects(10)))
     code, _messages = refusal(pdf_samples.pdf_of_many_objects(200), "fr")
     assert code == "pdf_active"
+
+
+def photo(size, kind="JPEG") -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (30, 120, 60)).save(out, kind)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("budget", "kept"),
+    [
+        (10_000_000, (2000, 1500)),  # fits: kept whole
+        (4_000_000, (1000, 750)),  # 9 MB decoded: read at half size
+        (1_000_000, (500, 375)),  # a quarter
+        (100_000, (250, 188)),  # never below an eighth
+    ],
+)
+def test_a_large_phone_photo_is_read_small_enough_to_fit_the_memory_budget(
+    monkeypatch, budget, kept
+):
+    monkeypatch.setattr("uploads.images.DECODE_BUDGET_BYTES", budget)
+    checked = upload_check(SimpleUploadedFile("photo.jpg", photo((2000, 1500))))
+    assert Image.open(checked.content).size == kept
+
+
+def test_a_png_too_big_to_decode_is_refused_naming_the_limit(monkeypatch):
+    monkeypatch.setattr("uploads.images.DECODE_BUDGET_BYTES", 8_000_000)
+    code, messages = refusal(photo((2000, 1500), "PNG"), "fr")
+    assert code == "upload_pixels"
+    assert messages == ["L'image est trop grande : 2 mégapixels au maximum."]
+    upload_check(SimpleUploadedFile("small.png", photo((1000, 500), "PNG")))
+
+
+def test_a_picture_of_another_kind_is_told_what_is_accepted():
+    code, messages = refusal(photo((40, 30), "GIF"), "ar")
+    assert (code, messages) == (
+        "upload_type",
+        ["هذا الملف ليس ملف PDF أو JPEG أو PNG أو WebP صالحا."],
+    )
