@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from text.lists import join_words
+
 from .columns import MAX_ROWS, TABLES, Table
 
 # An XLSX is a zip: its parts, unpacked, may not exceed this (a small file can unpack to
@@ -58,12 +60,12 @@ def _sheet(result: ReadFile, label: str, header: list[str], body, *, strict: boo
     if missing:
         result.errors.append(
             _("“%(sheet)s”: missing columns: %(columns)s.")
-            % {"sheet": label, "columns": ", ".join(sorted(missing))}
+            % {"sheet": label, "columns": join_words(sorted(missing))}
         )
     if unknown:
         result.errors.append(
             _("“%(sheet)s”: unknown columns: %(columns)s (see the template).")
-            % {"sheet": label, "columns": ", ".join(unknown)}
+            % {"sheet": label, "columns": join_words(unknown)}
         )
     if missing or unknown:
         return
@@ -109,7 +111,7 @@ def _read_xlsx(data: bytes, result: ReadFile) -> None:
             )
             continue
         if sheet.merged_cells.ranges:
-            cells = ", ".join(str(r) for r in list(sheet.merged_cells.ranges)[:5])
+            cells = join_words([str(r) for r in list(sheet.merged_cells.ranges)[:5]])
             result.errors.append(
                 _("“%(sheet)s”: merged cells at %(cells)s. Unmerge them: one value per cell.")
                 % {"sheet": sheet.title, "cells": cells}
@@ -119,7 +121,7 @@ def _read_xlsx(data: bytes, result: ReadFile) -> None:
         if formulas:
             result.errors.append(
                 _("“%(sheet)s”: cells %(cells)s hold formulas. Type their values instead.")
-                % {"sheet": sheet.title, "cells": ", ".join(formulas[:5])}
+                % {"sheet": sheet.title, "cells": join_words(formulas[:5])}
             )
             continue
         rows = sheet.iter_rows(values_only=True)

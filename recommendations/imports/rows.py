@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.selectors import councillors_named
 from recommendations.state.levels import Level
 from territory.selectors import body_by_slug, commune_by_name, council_of_commune
+from text.lists import join_words
 from web.forms import FIRST_DAY, LAST_DAY
 
 from .columns import COMMITMENTS, MILESTONES, UPDATES, Table
@@ -144,7 +145,7 @@ def commitment_row(row: Row, today: datetime.date) -> None:
         row.error(
             "owners",
             _("unknown users: %(names)s.")
-            % {"names": ", ".join(n for n in names if n not in found)},
+            % {"names": join_words([n for n in names if n not in found])},
         )
     values["owners"] = owners
     row.values = values
@@ -169,7 +170,7 @@ def update_row(row: Row, today: datetime.date) -> None:
     by_label = {str(label).lower(): value for value, label in Level.choices}
     level = by_label.get(level, level)
     if level not in Level.values:
-        row.error("level", _("choose one of: %(levels)s.") % {"levels": ", ".join(Level.values)})
+        row.error("level", _("choose one of: %(levels)s.") % {"levels": join_words(Level.values)})
     values["level"] = level
     progress = _text(raw.get("progress"))
     values["progress"] = _number(row, "progress", progress, low=0, high=100) if progress else None
