@@ -127,6 +127,7 @@ def test_a_councillor_finds_a_feedback_by_the_code_a_resident_reads_out(
         ("abc", "ABC"),  # too short to be a code: kept as typed, for the page to say so
         ("abcde2fghjk", "ABCDE2FGHJK"),
     ],
+    ids=["lower-case", "spaces-and-dash", "too-short", "too-long"],
 )
 def test_a_typed_code_is_put_in_the_stored_form_only_when_it_has_the_length_of_one(typed, cleaned):
     from consultations.services.tracking_codes import tracking_code_clean

@@ -112,6 +112,7 @@ def test_open_data_is_anonymous_and_public_commitments_only(client, dataset):
 @pytest.mark.parametrize(
     ("asked", "header"),
     [({}, "التوصية"), ({"language": "fr"}, "Recommandation"), ({"language": "xx"}, "التوصية")],
+    ids=["none", "fr", "unknown"],
 )
 def test_open_data_csv_is_in_the_language_asked_else_in_arabic(client, dataset, asked, header):
     text = client.get("/open-data/progress.csv", asked).content.decode("utf-8-sig")

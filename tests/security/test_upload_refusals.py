@@ -30,6 +30,7 @@ def refusal(data: bytes, language: str, **kwargs) -> ValidationError:
         ("ar", "هذا الملف ليس ملف PDF أو JPEG أو PNG أو WebP صالحا."),
         ("fr", "Ce fichier n'est pas un fichier PDF, JPEG, PNG ou WebP valide."),
     ],
+    ids=["ar", "fr"],
 )
 def test_a_file_that_is_not_evidence_is_named_for_what_is_accepted(language, message):
     assert refusal(EXECUTABLE, language) == ("upload_type", [message])
@@ -40,6 +41,7 @@ def test_a_file_that_is_not_evidence_is_named_for_what_is_accepted(language, mes
 @pytest.mark.parametrize(
     ("language", "message"),
     [("ar", "يجب أن يكون الملف بصيغة PDF."), ("fr", "Le fichier doit être un PDF.")],
+    ids=["ar", "fr"],
 )
 def test_minutes_must_be_a_pdf_and_a_photo_is_told_so(language, message):
     assert refusal(png_bytes(), language, kinds=(PDF,)) == ("upload_type", [message])
@@ -70,7 +72,7 @@ def test_a_pdf_with_a_script_is_refused_saying_how_to_send_it_plainly():
         pdf_samples.encrypted_pdf,
         pdf_samples.pdf_with_a_broken_index,
     ],
-    ids=["script behind a shared object", "encrypted", "broken index"],
+    ids=["script-behind-a-shared-object", "encrypted", "broken-index"],
 )
 def test_pdfs_that_hide_or_cannot_show_their_content_are_refused(make):
     code, _messages = refusal(make(), "fr")
