@@ -64,7 +64,8 @@ mutate: setup
 	tar --exclude=./mutants --exclude=./.venv --exclude=./.git --exclude=./var \
 		--exclude='*.pyc' -cf - . | tar -C mutants --keep-newer-files -xf - 2>/dev/null || true
 	TEST_DATABASE_IN_MEMORY=1 timeout 30m $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS) \
-		|| echo "mutmut stopped at the 30-minute bound: run make mutate again to go on"
+		> mutants/run.log 2>&1 \
+		|| echo "mutmut stopped (30-minute bound, or see mutants/run.log): run make mutate again to go on"
 	$(PY) .ci/mutation_scores.py
 
 setup: $(STAMP) messages

@@ -19,9 +19,31 @@ def module_of(name: str) -> str:
 
 
 def equivalents() -> set[str]:
+    """Names listed under "Equivalent mutants": "- `full.name__mutmut_6`, `…_7` — reason";
+    `…_N` repeats the name before with another number, `x_other__mutmut_N` the module before,
+    and "`…_17` … `…_21`" is the range between."""
     text = TESTING.read_text(encoding="utf-8")
     section = text.split("## Equivalent mutants", 1)[-1].split("\n## ", 1)[0]
-    return set(re.findall(r"^- `([^`]+)`", section, re.M))
+    names: set[str] = set()
+    for line in section.splitlines():
+        if not line.startswith("- `"):
+            continue
+        head = line.split(" — ", 1)[0]
+        previous, range_open = "", False
+        for token, ranged in re.findall(r"`([^`]+)`( … )?", head):
+            if token.startswith("…_"):
+                name = previous.rsplit("_", 1)[0] + token[1:]
+            elif token.startswith(("x_", "xǁ")):
+                name = f"{module_of(previous)}.{token}"
+            else:
+                name = token
+            if range_open:
+                stem, last = name.rsplit("_", 1)
+                first = int(previous.rsplit("_", 1)[1])
+                names.update(f"{stem}_{n}" for n in range(first, int(last)))
+            names.add(name)
+            previous, range_open = name, bool(ranged)
+    return names
 
 
 def results() -> dict[str, Counter]:

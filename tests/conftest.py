@@ -78,6 +78,17 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
+def _the_default_language():
+    # Every test starts in Arabic, whatever language an earlier one left active in this thread
+    # (a rendered message, a page): the order of the tests never changes what they see.
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _uploads_in_a_temporary_folder(settings, tmp_path):
     # Evidence, minutes and voice messages written by a test go away with it.
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -40,6 +40,7 @@ def test_erasing_on_request_takes_the_reason_given_with_a_verdict_too(tata, staf
     assert feedback.resident_reason == ""
     details = list(feedback.events.values_list("action", "detail"))
     assert not [d for _a, d in details if QUOTE[:20] in d]
+    assert feedback.events.get(action=FeedbackEvent.Action.NOT_HELPED).detail == ""
     assert (FeedbackEvent.Action.ERASED, "sender's request") in details
     erased = feedback.events.get(action=FeedbackEvent.Action.ERASED)
     assert erased.actor is None

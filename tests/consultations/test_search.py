@@ -92,7 +92,9 @@ def corpus(tata):
     return {pk: name for name, pk in ids.items()}
 
 
-@pytest.mark.parametrize(("query", "must", "must_not"), TABLE, ids=[f"query-{n:02d}" for n in range(len(TABLE))])
+@pytest.mark.parametrize(
+    ("query", "must", "must_not"), TABLE, ids=[f"query-{n:02d}" for n in range(len(TABLE))]
+)
 def test_a_query_finds_what_a_reader_means(corpus, query, must, must_not):
     found = {
         corpus[pk]

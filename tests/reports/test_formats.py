@@ -34,6 +34,7 @@ def test_csv_opens_with_the_csv_module_and_holds_arabic_titles(dataset):
     assert rows[0][0] == "التوصية"  # headers in the report's language
     titles = {row[5] for row in rows[1:]}
     assert {"تدبير الموارد المائية بطاطا", "رقمنة الحالة المدنية بأقا"} <= titles
+    assert all(row[0].isdigit() for row in rows[1:])  # each row starts with its recommendation
 
 
 def test_xlsx_is_right_to_left_with_a_frozen_styled_header_and_real_types(dataset):

@@ -117,9 +117,41 @@ def test_a_png_too_big_to_decode_is_refused_naming_the_limit(monkeypatch):
     upload_check(SimpleUploadedFile("small.png", photo((1000, 500), "PNG")))
 
 
+def test_a_png_is_budgeted_at_three_bytes_a_pixel(monkeypatch):
+    """A 1000 × 1000 colour PNG decodes to 3 MB: accepted under a 3.5 MB budget."""
+    monkeypatch.setattr("uploads.images.DECODE_BUDGET_BYTES", 3_500_000)
+    checked = upload_check(SimpleUploadedFile("square.png", photo((1000, 1000), "PNG")))
+    assert Image.open(checked.content).size == (1000, 1000)
+
+
 def test_a_picture_of_another_kind_is_told_what_is_accepted():
     code, messages = refusal(photo((40, 30), "GIF"), "ar")
     assert (code, messages) == (
         "upload_type",
         ["هذا الملف ليس ملف PDF أو JPEG أو PNG أو WebP صالحا."],
     )
+
+
+MB = 1024 * 1024
+
+
+def test_a_file_of_exactly_the_limit_is_read_whole_and_left_at_its_start():
+    from uploads.limits import upload_bytes
+
+    uploaded = SimpleUploadedFile("a.bin", b"x" * (2 * MB))
+    data = upload_bytes(uploaded, limit=2 * MB, too_big="too big")
+    assert len(data) == 2 * MB
+    assert uploaded.tell() == 0  # whoever stores it next reads it from the start
+
+
+@pytest.mark.parametrize("declared", ["honestly", "as smaller than it is"])
+def test_one_byte_over_the_limit_is_refused_naming_the_limit_in_mb(settings, declared):
+    settings.EVIDENCE_MAX_BYTES = 2 * MB
+    uploaded = SimpleUploadedFile("big.pdf", b"%PDF-" + b"x" * (2 * MB - 4))
+    if declared != "honestly":
+        uploaded.size = 1000
+    with translation.override("fr"), pytest.raises(ValidationError) as caught:
+        upload_check(uploaded)
+    with translation.override("fr"):
+        assert caught.value.messages == ["Le fichier est trop volumineux : 2 Mo au maximum."]
+    assert caught.value.code == "too_big"

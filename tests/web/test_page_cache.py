@@ -240,3 +240,40 @@ def test_an_edit_made_in_the_admin_shows_on_every_page_at_once(
 
     assert rendered_again(client, scene, rename_in_the_admin) == set(scene["pages"])
     assert "طاطا المدينة" in client.get(scene["pages"]["tata"]).content.decode()
+
+
+def test_a_body_renamed_in_the_admin_shows_in_timeline_entries_kept_in_the_cache(
+    client, scene, settings, django_capture_on_commit_callbacks
+):
+    """Timeline entries are kept rendered (web.fragments) with the author's council in them."""
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from tests.factories import AdminFactory
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    commitment = scene["commitments"]["tata"]
+    with django_capture_on_commit_callbacks(execute=True):
+        commitment_record_update(
+            user=scene["councillor"],
+            commitment_id=commitment.pk,
+            expected_version=1,
+            level="limited",
+            progress=15,
+            note="انطلاق الأشغال",
+        )
+    path = scene["pages"]["tata commitment"]
+    assert "مجلس جماعة طاطا" in client.get(path).content.decode()
+    body = Body.objects.get(slug="council-09-551-01-07")
+    with django_capture_on_commit_callbacks(execute=True):
+        body.name_ar = "المجلس الجماعي لطاطا"
+        body.save(update_fields=["name_ar"])
+        LogEntry.objects.create(
+            user=AdminFactory(),
+            content_type=ContentType.objects.get_for_model(Body),
+            object_id=str(body.pk),
+            object_repr=body.name_ar,
+            action_flag=CHANGE,
+        )
+    html = client.get(path).content.decode()
+    assert "المجلس الجماعي لطاطا" in html and "مجلس جماعة طاطا" not in html
