@@ -17,14 +17,6 @@ WAITING_FOR_ACKNOWLEDGEMENT = (S.RECEIVED,)
 WAITING_FOR_ANSWER = (S.RECEIVED, S.ACKNOWLEDGED)
 
 
-def acknowledge_by(received_at: datetime.datetime) -> datetime.datetime:
-    return received_at + datetime.timedelta(days=settings.FEEDBACK_ACKNOWLEDGE_DAYS)
-
-
-def answer_by(received_at: datetime.datetime) -> datetime.datetime:
-    return received_at + datetime.timedelta(days=settings.FEEDBACK_ANSWER_DAYS)
-
-
 def _received_before(now: datetime.datetime, days: int) -> datetime.datetime:
     return now - datetime.timedelta(days=days)
 

@@ -68,6 +68,17 @@ def test_after_changing_the_band_setting_the_command_aligns_and_counts_again(set
     assert StatusUpdate.objects.count() == 1
 
 
+def test_lowering_the_band_raises_levels_by_rule_without_new_evidence(settings):
+    """A rule raising a level is not a person claiming more: it needs no evidence."""
+    at_45 = contradicting(Level.LIMITED, 45)
+    settings.LEVEL_SUBSTANTIAL_FROM = 40
+    call_command("align_levels", stdout=io.StringIO())
+    at_45.refresh_from_db()
+    assert at_45.level == Level.SUBSTANTIAL
+    entry = at_45.updates.get()
+    assert entry.kind == StatusUpdate.Kind.ALIGN and entry.author_id is None
+
+
 def test_only_the_portal_itself_aligns_levels():
     with pytest.raises(PermissionDenied):
         commitments_align_levels(actor=StaffFactory())
