@@ -51,7 +51,7 @@ def _open_within_budget(data: bytes) -> Image.Image:
     except Image.DecompressionBombError:  # past twice Pillow's own cap, from the header alone
         raise _too_large(MAX_JPEG_PIXELS // 1_000_000) from None
     if image.format not in IMAGE_FORMATS:
-        raise ValidationError(_("Only PDF, JPEG, PNG or WebP files are accepted."))
+        raise _not_an_image()
     width, height = image.size
     if image.format in ("JPEG", "MPO"):
         if width * height > MAX_JPEG_PIXELS:
