@@ -16,7 +16,10 @@ def _cell(cell, commune_href: str, levels: dict, empty: str) -> str:
     if cell.progress is None:  # only withdrawn commitments: the word says it all
         spoken, figure = "", f'<span class="cell-word">{levels["withdrawn"]}</span>'
     else:
-        spoken, figure = f'<span class="sr-only">{levels[cell.level]},</span> ', f"{cell.progress}%"
+        spoken, figure = (
+            f'<span class="sr-only">{levels[cell.level]},</span> ',
+            f"<bdi>{cell.progress}%</bdi>",
+        )
     number = cell.recommendation.number
     return (
         f'<td class="level-{cell.level}" data-rec="{number}"><a href="{commune_href}'

@@ -85,7 +85,9 @@ def figure_html(value: int | None) -> SafeString:
         return mark_safe('<span class="progress-figure">–</span>')  # noqa: S308 - a constant
     value = half_up(value)
     return mark_safe(  # noqa: S308 - numbers only
-        f'<span class="progress-figure">{value}%</span>'
+        # Isolated: inside Arabic the digits read as Arabic numbers and the sign would move to
+        # their left ("%63"); "63%" the same way round on every page (web: `percent`).
+        f'<bdi class="progress-figure">{value}%</bdi>'
         f'<progress max="100" value="{value}" aria-hidden="true">{value}%</progress>'
     )
 

@@ -56,7 +56,10 @@ def _entry(u: StatusUpdate, language: str, labels: Labels, words: dict) -> SafeS
     if u.progress_before != u.progress_after:
         lines.append(
             format_html(
-                "<p>{}: {}% → {}%</p>", words["progress"], u.progress_before, u.progress_after
+                "<p>{}: <bdi>{}%</bdi> → <bdi>{}%</bdi></p>",
+                words["progress"],
+                u.progress_before,
+                u.progress_after,
             )
         )
     if u.note:

@@ -5,13 +5,13 @@ import re
 from dataclasses import dataclass
 
 COUNTS = re.compile(r'<span class="counts">(\d+) active commitments?(?: · (\d+) withdrawn)?</span>')
-FIGURE = re.compile(r'<span class="progress-figure">([^<]+)</span>')
+FIGURE = re.compile(r'<(?:span|bdi) class="progress-figure">([^<]+)</(?:span|bdi)>')
 CARD = re.compile(r'<li class="card" value="(\d+)">(.*?)</li>', re.S)
 ROW = re.compile(r'<tr>\s*<th scope="row"><a href="/en/communes/([^/]+)/">.*?</tr>', re.S)
 CELL = re.compile(
     r'<td (?:data-rec="\d+" )?class="(empty|level-[a-z_]+)"(?: data-rec="\d+")?>(.*?)</td>', re.S
 )
-CELL_FIGURE = re.compile(r"(\d+)%</a>|withdrawn(?:</span>)?</a>", re.I)
+CELL_FIGURE = re.compile(r"(\d+)%(?:</bdi>)?</a>|withdrawn(?:</span>)?</a>", re.I)
 ITEM = re.compile(r'<li class="commitment level-([a-z_]+)">(.*?)</li>', re.S)
 ITEM_FIGURE = re.compile(r'progress-figure">(\d+)%|stopped at (\d+)%')
 

@@ -23,7 +23,7 @@ def test_where_milestones_set_progress_the_form_shows_them_instead_of_a_figure(
     client.force_login(councillor)
     html = client.get(update_url(commitment)).content.decode()
     assert 'name="progress"' not in html
-    assert "المراحل هي التي تحدد نسبة التقدم: 33%." in html
+    assert "المراحل هي التي تحدد نسبة التقدم: \u206833%\u2069." in html
     assert "الدراسة" in html and "الإنجاز" in html
     # Only the level that fits 33% (limited), or withdrawn, can be chosen.
     assert 'value="limited"' in html and 'value="withdrawn"' in html
@@ -46,7 +46,7 @@ def test_a_typed_figure_that_milestones_contradict_is_refused_and_said(
         {"version": 1, "level": "not_started", "progress": "60", "note": "تقدم"},
     )
     html = response.content.decode()
-    assert "المراحل هي التي تحدد نسبة تقدم هذا الالتزام (0%)" in html
+    assert "المراحل هي التي تحدد نسبة تقدم هذا الالتزام (\u20680%\u2069)" in html
     assert not StatusUpdate.objects.exists()
 
 
