@@ -155,3 +155,21 @@ def test_one_byte_over_the_limit_is_refused_naming_the_limit_in_mb(settings, dec
     with translation.override("fr"):
         assert caught.value.messages == ["Le fichier est trop volumineux : 2 Mo au maximum."]
     assert caught.value.code == "too_big"
+
+
+def test_a_multi_picture_phone_photo_is_read_small_too(monkeypatch):
+    monkeypatch.setattr("uploads.images.DECODE_BUDGET_BYTES", 1_000_000)
+    frames = [Image.new("RGB", (2000, 1500), c) for c in ((200, 0, 0), (0, 0, 200))]
+    out = io.BytesIO()
+    frames[0].save(out, "MPO", save_all=True, append_images=frames[1:])
+    checked = upload_check(SimpleUploadedFile("IMG_0002.jpg", out.getvalue()))
+    assert Image.open(checked.content).size == (500, 375)
+
+
+def test_a_jpeg_of_too_many_pixels_is_refused_naming_the_limit(monkeypatch):
+    monkeypatch.setattr("uploads.images.MAX_JPEG_PIXELS", 2_000_000)
+    code, messages = refusal(photo((2000, 1500)), "fr")
+    assert (code, messages) == (
+        "upload_pixels",
+        ["L'image est trop grande : 2 mégapixels au maximum."],
+    )
