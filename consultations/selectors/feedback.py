@@ -13,6 +13,7 @@ from text.search_keys import query_keys
 
 S = Feedback.State
 PUBLIC_PAGE_SIZE = 20
+MAX_SEARCH_WORDS = 8
 
 
 def feedback_published_for_commune(*, commune: Commune) -> QuerySet:
@@ -47,7 +48,8 @@ def feedback_search(feedback: QuerySet, query: str) -> QuerySet:
     """Feedback holding every word of the query as a reader means it (text.search_keys: article
     and particles, singular and plural, broken plurals), most mentions first. One query for
     PostgreSQL and SQLite: whole keys matched in the stored keys, so both give the same."""
-    keys = query_keys(query)
+    # A search box, not a document: the first words are enough, and each adds to the query.
+    keys = query_keys(query)[:MAX_SEARCH_WORDS]
     if not keys:
         return feedback
     for key in keys:

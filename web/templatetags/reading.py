@@ -1,8 +1,8 @@
 """Dates, times and lists as the reader's language writes them, in every template without a
 {% load %}: `{{ value|day }}` ("5 غشت 2028"), `{{ value|moment }}` ("5 غشت 2028، 13:57"),
-`{{ items|spoken_list }}` ("أ، ب و ج"). Django's own `date` filter would give Eastern month
-names and a 12-hour clock in Arabic, so templates use these (tests/i18n/test_moroccan_formats.py
-fails on a `date:` filter that shows a date to a reader).
+`{{ items|spoken_list }}` ("أ، ب، ج"), `{{ share|percent }}` ("63%"). Django's own `date` filter
+would give Eastern month names and a 12-hour clock in Arabic, so templates use these
+(tests/web/test_moroccan_formats.py fails on a `date:` filter that shows a date to a reader).
 """
 
 from django import template
