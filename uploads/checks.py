@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 
-from .images import image_without_metadata, looks_like_image
+from .images import image_without_metadata, looks_like_image, not_an_image
 from .limits import upload_bytes
 from .pdfs import pdf_check
 
@@ -33,9 +33,7 @@ def _random_name(extension: str) -> str:
 def _wrong_type(kinds: tuple[str, ...]) -> ValidationError:
     if kinds == (PDF,):
         return ValidationError(_("The file must be a PDF."), code="upload_type")
-    return ValidationError(
-        _("This file is not a valid PDF, JPEG, PNG or WebP file."), code="upload_type"
-    )
+    return not_an_image()
 
 
 def upload_check(uploaded, *, kinds: tuple[str, ...] = (PDF, IMAGE)) -> CheckedUpload:

@@ -25,7 +25,8 @@ def looks_like_image(data: bytes) -> bool:
     return data.startswith(IMAGE_SIGNATURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
 
 
-def _not_an_image() -> ValidationError:
+def not_an_image() -> ValidationError:
+    """The refusal of a file that is none of the accepted kinds (here and in uploads.checks)."""
     return ValidationError(
         _("This file is not a valid PDF, JPEG, PNG or WebP file."), code="upload_type"
     )
@@ -51,7 +52,7 @@ def _open_within_budget(data: bytes) -> Image.Image:
     except Image.DecompressionBombError:  # past twice Pillow's own cap, from the header alone
         raise _too_large(MAX_JPEG_PIXELS // 1_000_000) from None
     if image.format not in IMAGE_FORMATS:
-        raise _not_an_image()
+        raise not_an_image()
     width, height = image.size
     if image.format in ("JPEG", "MPO"):
         if width * height > MAX_JPEG_PIXELS:
@@ -91,5 +92,5 @@ def image_without_metadata(data: bytes) -> tuple[bytes, str]:
             options = {"quality": 88} if save_as in ("JPEG", "WEBP") else {}
             image.save(out, format=save_as, **options)
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise _not_an_image() from exc
+        raise not_an_image() from exc
     return out.getvalue(), IMAGE_FORMATS[image_format]

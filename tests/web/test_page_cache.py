@@ -68,6 +68,18 @@ def scene(reference_data):
     }
 
 
+def first_update(scene, commitment) -> None:
+    """The Tata councillor's first status update of a commitment."""
+    commitment_record_update(
+        user=scene["councillor"],
+        commitment_id=commitment.pk,
+        expected_version=1,
+        level="limited",
+        progress=15,
+        note="انطلاق الأشغال",
+    )
+
+
 def rendered_again(client, scene, write) -> set[str]:
     """Warm every page, make the write (its transaction committed), and say which pages render
     anew on their next request."""
@@ -84,14 +96,7 @@ def test_a_status_update_renders_anew_only_what_shows_it(
 
     def update():
         with django_capture_on_commit_callbacks(execute=True):
-            commitment_record_update(
-                user=scene["councillor"],
-                commitment_id=commitment.pk,
-                expected_version=1,
-                level="limited",
-                progress=15,
-                note="انطلاق الأشغال",
-            )
+            first_update(scene, commitment)
 
     assert rendered_again(client, scene, update) == {
         "home",
@@ -216,27 +221,33 @@ def test_a_copy_from_the_cache_says_what_it_varies_by(client, scene):
     assert {v.strip() for v in cached["Vary"].split(",")} >= {"Cookie", "Accept-Encoding"}
 
 
-def test_an_edit_made_in_the_admin_shows_on_every_page_at_once(
-    client, scene, django_capture_on_commit_callbacks
-):
-    """The admin saves models directly, then logs the change: the log moves every page on."""
+def renamed_in_the_admin(obj, name_ar: str) -> None:
+    """What the admin does on a change: save the model, then log the change."""
     from django.contrib.admin.models import CHANGE, LogEntry
     from django.contrib.contenttypes.models import ContentType
 
     from tests.factories import AdminFactory
 
+    obj.name_ar = name_ar
+    obj.save(update_fields=["name_ar"])
+    LogEntry.objects.create(
+        user=AdminFactory(),
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=name_ar,
+        action_flag=CHANGE,
+    )
+
+
+def test_an_edit_made_in_the_admin_shows_on_every_page_at_once(
+    client, scene, django_capture_on_commit_callbacks
+):
+    """The admin saves models directly, then logs the change: the log moves every page on."""
+
     def rename_in_the_admin():
         commune = Commune.objects.get(code=TATA)
         with django_capture_on_commit_callbacks(execute=True):
-            commune.name_ar = "طاطا المدينة"
-            commune.save(update_fields=["name_ar"])
-            LogEntry.objects.create(
-                user=AdminFactory(),
-                content_type=ContentType.objects.get_for_model(Commune),
-                object_id=str(commune.pk),
-                object_repr=commune.name_ar,
-                action_flag=CHANGE,
-            )
+            renamed_in_the_admin(commune, "طاطا المدينة")
 
     assert rendered_again(client, scene, rename_in_the_admin) == set(scene["pages"])
     assert "طاطا المدينة" in client.get(scene["pages"]["tata"]).content.decode()
@@ -246,34 +257,14 @@ def test_a_body_renamed_in_the_admin_shows_in_timeline_entries_kept_in_the_cache
     client, scene, settings, django_capture_on_commit_callbacks
 ):
     """Timeline entries are kept rendered (web.fragments) with the author's council in them."""
-    from django.contrib.admin.models import CHANGE, LogEntry
-    from django.contrib.contenttypes.models import ContentType
-
-    from tests.factories import AdminFactory
-
     settings.FRAGMENT_CACHE_SECONDS = 600
     commitment = scene["commitments"]["tata"]
     with django_capture_on_commit_callbacks(execute=True):
-        commitment_record_update(
-            user=scene["councillor"],
-            commitment_id=commitment.pk,
-            expected_version=1,
-            level="limited",
-            progress=15,
-            note="انطلاق الأشغال",
-        )
+        first_update(scene, commitment)
     path = scene["pages"]["tata commitment"]
     assert "مجلس جماعة طاطا" in client.get(path).content.decode()
     body = Body.objects.get(slug="council-09-551-01-07")
     with django_capture_on_commit_callbacks(execute=True):
-        body.name_ar = "المجلس الجماعي لطاطا"
-        body.save(update_fields=["name_ar"])
-        LogEntry.objects.create(
-            user=AdminFactory(),
-            content_type=ContentType.objects.get_for_model(Body),
-            object_id=str(body.pk),
-            object_repr=body.name_ar,
-            action_flag=CHANGE,
-        )
+        renamed_in_the_admin(body, "المجلس الجماعي لطاطا")
     html = client.get(path).content.decode()
     assert "المجلس الجماعي لطاطا" in html and "مجلس جماعة طاطا" not in html
