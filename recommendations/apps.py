@@ -19,6 +19,10 @@ class RecommendationsConfig(AppConfig):
 
     def ready(self):
         from recommendations import reminder_rules
+        from recommendations.models import Recommendation
+        from web.memo import epoch_moves_with
 
         reminder_rules.register()
+        # Kept per process by the pages (selectors.recommendations): a change reaches them.
+        epoch_moves_with(Recommendation)
         post_migrate.connect(_count_rollups_if_missing, sender=self)

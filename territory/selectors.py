@@ -1,19 +1,49 @@
 import re
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
 from territory.models import Body, Commune
 from text.folding import fold
+from web.memo import per_epoch
 
 
 def commune_list() -> QuerySet:
     return Commune.objects.order_by("code")
 
 
+@per_epoch
+def all_communes() -> tuple[Commune, ...]:
+    """The communes by code, kept in the process until the epoch moves (web.memo): shared, never
+    to be changed by a caller."""
+    return tuple(commune_list())
+
+
+@per_epoch
+def communes_by_code() -> dict[str, Commune]:
+    return {c.code: c for c in all_communes()}
+
+
+@per_epoch
+def bodies_by_id() -> dict[int, Body]:
+    """Every body with its commune (one of `all_communes()`), kept like them."""
+    by_id = {c.pk: c for c in all_communes()}
+    bodies = {}
+    for body in Body.objects.all():
+        if body.commune_id is None:
+            body.commune = None
+        elif body.commune_id in by_id:  # else a commune added since: loaded when read
+            body.commune = by_id[body.commune_id]
+        bodies[body.pk] = body
+    return bodies
+
+
 def commune_get(*, code: str) -> Commune:
     """The commune with that official code, or 404."""
-    return get_object_or_404(Commune, code=code)
+    commune = communes_by_code().get(code)
+    if commune is None:
+        raise Http404("No such commune.")
+    return commune
 
 
 def body_list() -> QuerySet:
@@ -25,8 +55,8 @@ def commune_search(*, query: str) -> list[Commune]:
     typed, however it was typed (text.folding): "اقا", "أقا", "Akka" and "aqqa" find Akka."""
     wanted = fold(query)
     if not wanted:
-        return list(commune_list())
-    return [commune for commune in commune_list() if any(wanted in key for key in _keys(commune))]
+        return list(all_communes())
+    return [commune for commune in all_communes() if any(wanted in key for key in _keys(commune))]
 
 
 def _keys(commune: Commune) -> list[str]:
@@ -41,7 +71,7 @@ def commune_by_name(*, name: str) -> Commune | None:
     wanted = fold(name)
     if not wanted:
         return None
-    found = [c for c in commune_list() if wanted in _keys(c)]
+    found = [c for c in all_communes() if wanted in _keys(c)]
     return found[0] if len(found) == 1 else None
 
 

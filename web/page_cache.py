@@ -8,9 +8,10 @@ with the versions of those scopes, the site-wide epoch and the day (flags change
 The next anonymous request for that page is answered by the middleware itself, before
 sessions, CSRF, authentication or the URL resolver run: cheaper than any view.
 
-- A write bumps the versions of what it shows on, once its transaction commits
-  (`pages_changed("commune:09.551.01.07", …)`); unpublished feedback, notifications, reminders
-  and logins bump nothing. Edits in the admin and reference-data loads bump the epoch.
+- A write bumps the versions of what it shows on, when it is made and again once its
+  transaction commits (`pages_changed("commune:09.551.01.07", …)`); unpublished feedback,
+  notifications, reminders and logins bump nothing. Edits in the admin, reference-data loads
+  and any save of a commune, body or recommendation (web.memo) bump the epoch.
 - A copy whose versions are not current is rendered again and stored under the same key: old
   copies never pile up. While one worker renders it, the others keep serving the previous copy
   (for at most RENDER_LOCK_SECONDS) instead of all rendering at once.
@@ -59,19 +60,28 @@ def _bump(key: str) -> None:
 
 
 def pages_changed(*scopes: str) -> None:
-    """The pages showing these scopes change when the current transaction commits."""
+    """The pages showing these scopes change: their versions move now, and again when the
+    current transaction commits. Now, so that the writer's own next read (inside the
+    transaction: a test, a command) renders anew; on commit, so that a copy rendered by another
+    reader in between, from the rows as they were before the commit, is never kept."""
     keys = [_version_key(scope) for scope in set(scopes)]
 
     def bump() -> None:
         for key in keys:
             _bump(key)
 
+    bump()
     transaction.on_commit(bump)
+
+
+def bump_epoch() -> None:
+    """Move the site-wide epoch now: every stored page and fragment is out of date."""
+    _bump(EPOCH)
 
 
 def everything_changed() -> None:
     """Reference data changed (an admin edit, a load): every page renders anew."""
-    transaction.on_commit(lambda: _bump(EPOCH))
+    transaction.on_commit(bump_epoch)
 
 
 def _current(version_keys: list[str]) -> tuple:
@@ -87,6 +97,12 @@ def _current(version_keys: list[str]) -> tuple:
 
 def epoch() -> int:
     return _current([EPOCH])[0]
+
+
+def versions(scopes: Iterable[str]) -> tuple:
+    """The versions of these scopes and of the epoch, and the day: what a piece of a page
+    showing them was made from (web.fragments.scoped_fragment)."""
+    return _current([EPOCH, *(_version_key(s) for s in scopes)])
 
 
 def _page_key(request) -> str:

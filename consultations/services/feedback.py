@@ -15,7 +15,7 @@ from consultations.permissions import can_handle_feedback, can_moderate_feedback
 from text.cleaning import clean_text
 
 from .feedback_submission import TEXT_MAX
-from .public_pages import answers_page_changed, commune_pages_changed
+from .public_pages import answers_page_changed, commune_consultations_changed
 from .resident_messages import resident_messages_cancel, resident_tell
 
 # --- Lifecycle --------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ def _record(
         state_after=feedback.state,
     )
     if feedback.is_published or action in SHOWN_CHANGES:
-        commune_pages_changed(feedback.commune)
+        commune_consultations_changed(feedback.commune)
     answers_page_changed()  # its response figures count every move
 
 

@@ -20,7 +20,7 @@ from consultations.models import (
 )
 from consultations.permissions import can_manage_committees, can_manage_meeting
 from consultations.services.attendance import attendance_check, attendance_write
-from consultations.services.public_pages import commune_pages_changed
+from consultations.services.public_pages import commune_consultations_changed
 from recommendations.selectors.commitments import commitment_of_commune
 from recommendations.services.decisions import commitment_record_decision
 from territory.models import Commune
@@ -71,7 +71,7 @@ def committee_create(
     mandate = checked_text(mandate_ar, field="mandate_ar", errors=errors, max_length=LONG_MAX)
     if errors:
         raise ValidationError(errors)
-    commune_pages_changed(commune)
+    commune_consultations_changed(commune)
     return Committee.objects.create(
         commune=commune, kind=kind, mandate_ar=mandate, is_demo=is_demo, **names
     )
@@ -117,7 +117,7 @@ def member_add(
         errors["since"] = _("Enter a valid date.")
     if errors:
         raise ValidationError(errors)
-    commune_pages_changed(committee.commune)  # the composition, in aggregate
+    commune_consultations_changed(committee.commune)  # the composition, in aggregate
     return Member.objects.create(
         committee=committee,
         name=name,
@@ -184,7 +184,7 @@ def meeting_schedule(
         AgendaItem(meeting=meeting, position=i, title=line) for i, line in enumerate(lines, start=1)
     )
     MeetingEvent.objects.create(meeting=meeting, action=MeetingEvent.Action.SCHEDULED, actor=user)
-    commune_pages_changed(committee.commune)
+    commune_consultations_changed(committee.commune)
     return meeting
 
 
@@ -229,7 +229,7 @@ def meeting_record(
     MeetingEvent.objects.create(
         meeting=meeting, action=MeetingEvent.Action.RECORDED, actor=user, detail=status
     )
-    commune_pages_changed(meeting.committee.commune)
+    commune_consultations_changed(meeting.committee.commune)
     return meeting
 
 
@@ -294,5 +294,5 @@ def decision_record(
         if entry.milestone_id:
             decision.milestone_id = entry.milestone_id
             decision.save(update_fields=["milestone"])
-    commune_pages_changed(meeting.committee.commune)
+    commune_consultations_changed(meeting.committee.commune)
     return decision

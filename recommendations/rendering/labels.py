@@ -1,8 +1,10 @@
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
+from django.utils.html import escape
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from recommendations.state.levels import Level
 
@@ -33,7 +35,16 @@ class Labels:
 
     @classmethod
     def current(cls) -> "Labels":
-        days = settings.COMMITMENT_STALE_DAYS
+        """The labels in the active language, translated once per process (the catalogues do
+        not change while it runs; the setting they show is part of the key)."""
+        key = (get_language(), settings.COMMITMENT_STALE_DAYS)
+        labels = _kept.get(key)
+        if labels is None:
+            labels = _kept[key] = cls._translated(settings.COMMITMENT_STALE_DAYS)
+        return labels
+
+    @classmethod
+    def _translated(cls, days: int) -> "Labels":
         return cls(
             levels={level.value: str(level.label) for level in Level},
             overdue=_("Overdue"),
@@ -47,3 +58,20 @@ class Labels:
             recommendation=_("Recommendation %(number)s"),
             no_commitment=_("No commitment"),
         )
+
+    @cached_property
+    def escaped(self) -> dict:
+        """Every label a row uses, escaped for HTML."""
+        return {
+            "overdue": escape(self.overdue),
+            "milestone_overdue": escape(self.milestone_overdue),
+            "stale": escape(self.stale),
+            "due_soon": escape(self.due_soon),
+            "sample": escape(self.sample),
+            "target": escape(self.target),
+            "no_commitment": escape(self.no_commitment),
+            "levels": {level: escape(label) for level, label in self.levels.items()},
+        }
+
+
+_kept: dict[tuple[str, int], Labels] = {}

@@ -29,9 +29,9 @@ def _cell(cell, commune_href: str, levels: dict, empty: str) -> str:
 
 
 def matrix_rows(matrix, *, language: str) -> SafeString:
-    labels = Labels.current()
-    levels = {level: escape(label) for level, label in labels.levels.items()}
-    empty = f'<td class="empty"><span class="sr-only">{escape(labels.no_commitment)}</span></td>'
+    words = Labels.current().escaped
+    levels = words["levels"]
+    empty = f'<td class="empty"><span class="sr-only">{words["no_commitment"]}</span></td>'
     rows = []
     for commune, cells in matrix:
         href = escape(f"/{language}/communes/{commune.code}/")

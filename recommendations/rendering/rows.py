@@ -35,19 +35,6 @@ def progress_html(level: str, progress: int, labels: Labels) -> SafeString:
     return figure_html(progress)
 
 
-def _words(labels: Labels) -> dict:
-    """Every label a row uses, escaped once for the whole list."""
-    return {
-        "overdue": escape(labels.overdue),
-        "milestone_overdue": escape(labels.milestone_overdue),
-        "stale": escape(labels.stale),
-        "due_soon": escape(labels.due_soon),
-        "sample": escape(labels.sample),
-        "target": escape(labels.target),
-        "levels": {level: escape(label) for level, label in labels.levels.items()},
-    }
-
-
 def commitment_row(
     c, *, language: str, labels: Labels, words: dict, show_body: bool, show_recommendation: bool
 ) -> str:
@@ -72,7 +59,7 @@ def commitment_row(
 
 def commitment_rows(commitments, *, language: str, **options: bool) -> SafeString:
     labels = Labels.current()
-    words = _words(labels)
+    words = labels.escaped
     rows = [
         commitment_row(c, language=language, labels=labels, words=words, **options)
         for c in commitments

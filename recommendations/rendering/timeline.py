@@ -100,10 +100,8 @@ def _entry(u: StatusUpdate, language: str, labels: Labels, words: dict) -> SafeS
     )
 
 
-def timeline_entries(entries, *, language: str) -> SafeString:
-    entries = list(entries)
-    labels = Labels.current()
-    words = {
+def _words() -> dict:
+    return {
         "milestone": _("Milestone"),
         "level": _("Level"),
         "progress": _("Progress"),
@@ -111,10 +109,34 @@ def timeline_entries(entries, *, language: str) -> SafeString:
         "photo": _("Photo attached as evidence: open it full size"),
         "meeting": _("See the meeting"),
     }
+
+
+def timeline_entries(entries, *, language: str) -> SafeString:
+    """Entries already loaded (what changed during an edit conflict)."""
+    entries = list(entries)
+    labels, words = Labels.current(), _words()
     by_pk = {u.pk: u for u in entries}
     html = cached_fragments(
         "timeline-entry",
         [(u.pk, language) for u in entries],
         lambda key: _entry(by_pk[key[0]], language, labels, words),
+    )
+    return format_html_join("", "{}", ((fragment,) for fragment in html))
+
+
+def timeline_entries_by_id(ids, *, language: str, load) -> SafeString:
+    """A page of entries named by id: those in the fragment cache cost nothing more, the others
+    are loaded in one query (`load(ids)`: the entries, with their authors and milestones)."""
+    labels, words = Labels.current(), _words()
+    loaded = {}
+
+    def prepare(missing: list) -> None:
+        loaded.update((u.pk, u) for u in load([pk for pk, _language in missing]))
+
+    html = cached_fragments(
+        "timeline-entry",
+        [(pk, language) for pk in ids],
+        lambda key: _entry(loaded[key[0]], language, labels, words),
+        prepare,
     )
     return format_html_join("", "{}", ((fragment,) for fragment in html))

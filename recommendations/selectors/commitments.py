@@ -1,10 +1,9 @@
-from django.core.paginator import Page
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.permissions import is_observatory_staff
 from accounts.types import Actor
-from recommendations.models import Commitment, Milestone, Recommendation, StatusUpdate
+from recommendations.models import Commitment, Milestone, StatusUpdate
 from recommendations.state.flags import (
     URGENCY_ORDER,
     attach_flags,
@@ -13,75 +12,11 @@ from recommendations.state.flags import (
     with_flags,
 )
 from recommendations.state.levels import CLOSED_LEVELS
-from territory.models import Commune
-from text.languages import interface_languages
+from territory.selectors import bodies_by_id
+
+from .recommendations import recommendations_by_id
 
 STAFF_LIST_LIMIT = 100
-
-
-# What a row of a list shows (rendering.rows): loading only these keeps a long page cheap.
-LISTED_FIELDS = (
-    *(f"title_{language}" for language in interface_languages()),
-    "level",
-    "progress",
-    "target_date",
-    "last_update_at",
-    "created_at",
-    "next_due",
-    "is_demo",
-    "recommendation__number",
-    *(f"recommendation__title_{language}" for language in interface_languages()),
-    *(f"body__name_{language}" for language in interface_languages()),
-    "body__commune__code",
-    *(f"body__commune__name_{language}" for language in interface_languages()),
-)
-
-
-def _listed() -> QuerySet:
-    """Public commitments for a list; the page flags its rows (state.flags.attach_flags)."""
-    return (
-        Commitment.objects.filter(is_public=True)
-        .select_related("recommendation", "body", "body__commune")
-        .only(*LISTED_FIELDS)
-    )
-
-
-def flagged(page: Page) -> Page:
-    """A page of a list, its rows loaded and flagged (late, due soon) for display."""
-    page.object_list = attach_flags(page.object_list)
-    return page
-
-
-def commitment_list_for_recommendation(*, recommendation: Recommendation) -> QuerySet:
-    """Public commitments of a recommendation, communes first (by code), then other bodies."""
-    return (
-        _listed()
-        .filter(recommendation=recommendation)
-        .order_by("body__commune__code", "body__kind", "pk")
-    )
-
-
-def commitment_list_for_commune(*, commune: Commune) -> QuerySet:
-    """Public commitments owned by the commune's bodies (its council), by recommendation,
-    urgent first: the commitments its roll-up counts."""
-    return (
-        _listed()
-        .filter(body__commune=commune)
-        .order_by("recommendation__number", "target_date", "pk")
-    )
-
-
-LATE_SHOWN = 10
-
-
-def commitments_late_for_commune(*, commune: Commune) -> tuple[list[Commitment], int]:
-    """The most urgent of a commune's late commitments (at most LATE_SHOWN), and how many are
-    late in all."""
-    late = only_late(commitment_list_for_commune(commune=commune))
-    shown = attach_flags(late.order_by("target_date", "pk")[:LATE_SHOWN])
-    # Most urgent first: past its target, then a milestone past due, then silence.
-    shown.sort(key=lambda c: (not c.is_overdue, not c.milestone_overdue, c.target_date, c.pk))
-    return shown, late.count()
 
 
 def commitment_list_for_user(*, user: Actor, commune_code: str = "") -> QuerySet:
@@ -110,16 +45,37 @@ def _open_milestones() -> Prefetch:
 
 def commitment_get(*, commitment_id: int) -> Commitment:
     """One commitment with its flags and milestones, or 404 (private ones included: the view
-    checks who may read them)."""
-    commitments = Commitment.objects.select_related(
-        "recommendation", "body", "body__commune"
-    ).prefetch_related(Prefetch("milestones", queryset=Milestone.objects.order_by("due_date")))
-    return attach_flags([get_object_or_404(commitments, pk=commitment_id)])[0]
+    checks who may read them). Its recommendation, body and commune are the ones the process
+    keeps (web.memo): shared, never to be changed through it."""
+    commitment = get_object_or_404(
+        Commitment.objects.prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_date"))
+        ),
+        pk=commitment_id,
+    )
+    recommendation = recommendations_by_id().get(commitment.recommendation_id)
+    body = bodies_by_id().get(commitment.body_id)
+    if recommendation is not None:  # else added since the process kept them: read when used
+        commitment.recommendation = recommendation
+    if body is not None:
+        commitment.body = body
+    return attach_flags([commitment])[0]
 
 
 def commitment_timeline(*, commitment: Commitment) -> QuerySet:
     return StatusUpdate.objects.filter(commitment=commitment).select_related(
         "author", "author__body", "milestone"
+    )
+
+
+def commitment_timeline_ids(*, commitment: Commitment) -> list[int]:
+    """Every entry of its timeline, newest first, as ids: a page of them is drawn from the
+    fragment cache (rendering.timeline), and only the entries missing from it are loaded. A
+    timeline holds a few hundred entries at the most: counting them is the length."""
+    return list(
+        StatusUpdate.objects.filter(commitment=commitment)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", flat=True)
     )
 
 

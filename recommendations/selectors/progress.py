@@ -53,22 +53,20 @@ def recommendation_cards(
     ]
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class MatrixCell:
+    """A commune's public commitments under one recommendation: their tally, and its figures
+    worked out once (a page shows 180 cells)."""
+
     recommendation: Recommendation
     tally: Tally
+    count: int
+    level: str | None
+    progress: int | None
 
-    @property
-    def count(self) -> int:
-        return self.tally.total
-
-    @property
-    def level(self) -> str | None:
-        return self.tally.level
-
-    @property
-    def progress(self) -> int | None:
-        return self.tally.progress
+    @classmethod
+    def of(cls, recommendation: Recommendation, tally: Tally) -> "MatrixCell":
+        return cls(recommendation, tally, tally.total, tally.level, tally.progress)
 
     @property
     def level_label(self) -> str:
@@ -83,7 +81,7 @@ def progress_matrix(
         (
             commune,
             [
-                MatrixCell(r, _get(tallies, Rollup.key_for(S.CELL, commune.pk, r.pk)))
+                MatrixCell.of(r, _get(tallies, Rollup.key_for(S.CELL, commune.pk, r.pk)))
                 for r in recommendations
             ],
         )

@@ -1,5 +1,6 @@
 """Completion levels, after the Open Government Partnership's independent reporting."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,8 +33,6 @@ CLOSED_LEVELS = (Level.COMPLETE, Level.WITHDRAWN)
 
 
 def substantial_from() -> int:
-    from django.conf import settings
-
     return settings.LEVEL_SUBSTANTIAL_FROM
 
 

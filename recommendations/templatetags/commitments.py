@@ -1,9 +1,10 @@
 from django import template
 from django.utils.translation import get_language
 
+from recommendations.rendering import groups, rows, timeline
 from recommendations.rendering import matrix as matrix_rendering
-from recommendations.rendering import rows, timeline
 from recommendations.rendering.labels import GLYPHS, Labels
+from recommendations.selectors.commitments import commitment_timeline
 from recommendations.selectors.my_work import WorkItem, commitment_signal
 from recommendations.state.levels import Level
 from recommendations.state.rounding import half_up
@@ -46,6 +47,18 @@ def commitment_rows(commitments, show_body=False, show_recommendation=False):
 
 
 @register.simple_tag
+def rows_by_commune(commitments):
+    """A recommendation's rows grouped under their communes (rendering.groups)."""
+    return groups.by_commune(commitments, language=get_language())
+
+
+@register.simple_tag
+def rows_by_recommendation(commitments):
+    """A commune's rows grouped under their recommendations (rendering.groups)."""
+    return groups.by_recommendation(commitments, language=get_language())
+
+
+@register.simple_tag
 def matrix_rows(matrix):
     return matrix_rendering.matrix_rows(matrix, language=get_language())
 
@@ -53,6 +66,16 @@ def matrix_rows(matrix):
 @register.simple_tag
 def timeline_entries(entries):
     return timeline.timeline_entries(entries, language=get_language())
+
+
+@register.simple_tag
+def timeline_page(ids, commitment):
+    """A page of a commitment's timeline, given the ids of its entries."""
+    return timeline.timeline_entries_by_id(
+        ids,
+        language=get_language(),
+        load=lambda wanted: commitment_timeline(commitment=commitment).filter(pk__in=wanted),
+    )
 
 
 @register.simple_tag

@@ -14,7 +14,7 @@ from recommendations.permissions import (
 )
 from recommendations.selectors.commitments import (
     commitment_get,
-    commitment_timeline,
+    commitment_timeline_ids,
     commitment_updates_since,
 )
 from recommendations.services.milestones import milestone_mark_done
@@ -44,7 +44,7 @@ def _render_detail(request, commitment, *, tick_form=None, ticked_id=None, statu
     and its errors, so nothing typed is lost."""
     context = {
         "commitment": commitment,
-        "timeline": page_of(commitment_timeline(commitment=commitment), request, size=20),
+        "timeline": page_of(commitment_timeline_ids(commitment=commitment), request, size=20),
         "can_update": can_update_commitment(request.user, commitment),
         "tick_form": tick_form,
         "ticked_id": ticked_id,

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from recommendations.selectors.commitments import commitment_list_for_recommendation, flagged
+from recommendations.selectors.lists import listed, recommendation_commitments
 from recommendations.selectors.progress import (
     progress_matrix,
     province_tally,
@@ -9,15 +9,15 @@ from recommendations.selectors.progress import (
     recommendation_cards,
     recommendation_tally,
 )
-from recommendations.selectors.recommendations import recommendation_get, recommendation_list
-from territory.selectors import commune_list
+from recommendations.selectors.recommendations import all_recommendations, recommendation_get
+from territory.selectors import all_communes
 from web.page_cache import cache_public_page
 from web.pagination import page_of
 
 
 def _overview() -> dict:
-    recommendations = list(recommendation_list())
-    communes = list(commune_list())
+    recommendations = list(all_recommendations())
+    communes = list(all_communes())
     tallies = public_tallies()
     return {
         "cards": recommendation_cards(recommendations=recommendations, tallies=tallies),
@@ -46,11 +46,11 @@ def matrix(request):
 @cache_public_page(scopes=lambda request, number: [f"recommendation:{number}"], query=("page",))
 def recommendation_detail(request, number: int):
     recommendation = recommendation_get(number=number)
-    commitments = commitment_list_for_recommendation(recommendation=recommendation)
+    commitments = recommendation_commitments(recommendation=recommendation)
     tally = recommendation_tally(recommendation=recommendation)
     context = {
         "recommendation": recommendation,
         "tally": tally,
-        "page": flagged(page_of(commitments, request, count=tally.total)),
+        "page": listed(page_of(commitments, request, count=tally.total)),
     }
     return render(request, "recommendations/recommendation_detail.html", context)

@@ -1,0 +1,199 @@
+"""What a process keeps between requests to render a page cheaply, and that it never shows
+anything older than the last write concerning it, nor one person's page to another: the
+reference data (web.memo), the commune page's consultations part (web.fragments.scoped_fragment)
+and the layout's brand, menus and footer (web.templatetags.chrome)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from consultations.services.feedback import feedback_set_published
+from consultations.services.feedback_submission import feedback_submit
+from consultations.services.meetings import committee_create
+from recommendations.models import Commitment, Recommendation
+from recommendations.services.rollups import rollups_rebuild
+from recommendations.services.updates import commitment_record_update
+from territory.models import Body, Commune
+from tests.factories import CouncillorFactory, StaffFactory
+
+pytestmark = pytest.mark.django_db
+TATA = "09.551.01.07"
+
+
+@pytest.fixture
+def tata_commitment(reference_data):
+    commitment = Commitment.objects.create(
+        recommendation=Recommendation.objects.get(number=4),
+        body=Body.objects.get(slug="council-09-551-01-07"),
+        title_ar="تهيئة فضاء للشباب",
+        start_date=datetime.date(2025, 1, 1),
+        target_date=datetime.date(2027, 1, 1),
+    )
+    rollups_rebuild()  # created here without the services, as a bulk load would
+    return commitment
+
+
+def tables_read(client, path: str) -> str:
+    """The SQL a request ran, as one text to look for table names in."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return " ".join(q["sql"] for q in captured)
+
+
+# --- Reference data kept per process -----------------------------------------------------------
+
+
+def test_once_kept_the_pages_load_no_commune_body_or_recommendation(client, tata_commitment):
+    """They may still join them to sort (a recommendation's list, by commune code), but read
+    their names from what the process keeps."""
+    columns = (
+        '"territory_commune"."name_ar"',
+        '"territory_body"."name_ar"',
+        '"recommendations_recommendation"."title_ar"',
+    )
+    for path in (
+        "/ar/",
+        "/ar/matrix/",
+        f"/ar/communes/{TATA}/",
+        "/ar/recommendations/4/",
+        f"/ar/commitments/{tata_commitment.pk}/",
+    ):
+        client.get(path)
+        sql = tables_read(client, path)
+        assert not [column for column in columns if column in sql], path
+
+
+def test_a_commune_renamed_without_the_admin_shows_at_once_everywhere(client, tata_commitment):
+    """A load, a script or a shell saving a commune moves the epoch: no process keeps the old
+    name, even inside the writer's own transaction."""
+    pages = ("/ar/", f"/ar/communes/{TATA}/", "/ar/recommendations/4/")
+    for path in pages:
+        assert (
+            ">طاطا</a>" in client.get(path).content.decode()
+            or ">طاطا</h1>" in client.get(path).content.decode()
+        )
+    tata = Commune.objects.get(code=TATA)
+    tata.name_ar = "مدينة الواحات"
+    tata.save()
+    for path in pages:
+        html = client.get(path).content.decode()
+        assert "مدينة الواحات" in html and ">طاطا<" not in html, path
+    html = client.get(f"/ar/commitments/{tata_commitment.pk}/").content.decode()
+    assert "مدينة الواحات" in html
+
+
+def test_a_recommendation_or_body_added_after_they_were_kept_still_lists(client, reference_data):
+    client.get("/ar/recommendations/4/")  # the bodies and recommendations are kept now
+    body = Body.objects.create(slug="new-service", kind="public_service", name_ar="مصلحة جديدة")
+    Commitment.objects.create(
+        recommendation=Recommendation.objects.get(number=4),
+        body=body,
+        title_ar="التزام مصلحة جديدة",
+        start_date=datetime.date(2025, 1, 1),
+        target_date=datetime.date(2027, 1, 1),
+    )
+    rollups_rebuild()
+    html = client.get("/ar/recommendations/4/").content.decode()
+    assert "التزام مصلحة جديدة" in html and "مصلحة جديدة" in html
+
+
+# --- The commune page's consultations part ------------------------------------------------------
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    settings.FRAGMENT_CACHE_SECONDS = 600
+
+
+def test_a_status_update_renders_the_commune_commitments_not_its_committees_again(
+    client, tata_commitment, page_cache_on, django_capture_on_commit_callbacks
+):
+    path = f"/ar/communes/{TATA}/"
+    committee_create(
+        user=StaffFactory(),
+        commune_id=tata_commitment.body.commune_id,
+        kind="civic",
+        name_ar="هيئة المساواة",
+    )
+    assert "هيئة المساواة" in client.get(path).content.decode()
+    councillor = CouncillorFactory(body=tata_commitment.body)
+    with django_capture_on_commit_callbacks(execute=True):
+        commitment_record_update(
+            user=councillor,
+            commitment_id=tata_commitment.pk,
+            expected_version=1,
+            level="limited",
+            progress=20,
+            note="بداية الأشغال",
+        )
+    sql = tables_read(client, path)
+    assert "recommendations_" in sql  # the commitments, rendered anew with the update
+    assert "consultations_" not in sql  # committees, meetings, feedback: kept as they were
+    html = client.get(path).content.decode()
+    assert "20%" in html and "هيئة المساواة" in html
+
+
+def test_feedback_published_shows_on_its_commune_page_at_once(
+    client, tata_commitment, page_cache_on, django_capture_on_commit_callbacks
+):
+    path = f"/ar/communes/{TATA}/"
+    client.get(path)
+    feedback = feedback_submit(
+        commune_id=tata_commitment.body.commune_id,
+        kind="suggestion",
+        text="نقترح فتح الفضاء يوم الأحد",
+    )
+    assert "يوم الأحد" not in client.get(path).content.decode()  # not published yet
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback_set_published(user=StaffFactory(), feedback_id=feedback.pk, published=True)
+    assert "يوم الأحد" in client.get(path).content.decode()
+
+
+def test_the_consultations_part_is_kept_per_language_and_per_manager(
+    client, tata_commitment, page_cache_on
+):
+    path = "/{}/communes/" + TATA + "/"
+    assert "Consultation committees" in client.get(path.format("en")).content.decode()
+    assert "Comités de concertation" in client.get(path.format("fr")).content.decode()
+    assert "Create a committee" not in client.get(path.format("en")).content.decode()
+    client.force_login(StaffFactory())
+    assert "Create a committee" in client.get(path.format("en")).content.decode()
+    client.logout()
+    assert "Create a committee" not in client.get(path.format("en")).content.decode()
+
+
+# --- The layout's brand, menus and footer -------------------------------------------------------
+
+
+def test_a_signed_in_menu_is_never_shown_to_the_next_anonymous_visitor(client, reference_data):
+    assert "Log in" in client.get("/en/").content.decode()
+    staff = StaffFactory()
+    client.force_login(staff)
+    html = client.get("/en/").content.decode()
+    assert "Reports" in html and "Log out" in html and "csrfmiddlewaretoken" in html
+    client.logout()
+    html = client.get("/en/").content.decode()
+    assert "Log in" in html
+    assert "Log out" not in html and "Reports" not in html and "csrfmiddlewaretoken" not in html
+
+
+def test_each_language_has_its_own_menus_and_footer(client, reference_data):
+    arabic = client.get("/ar/").content.decode()
+    french = client.get("/fr/").content.decode()
+    assert "تسجيل الدخول" in arabic and "Se connecter" not in arabic
+    assert "Se connecter" in french and "تسجيل الدخول" not in french
+    assert 'href="/fr/communes/"' in french and 'href="/ar/communes/"' in arabic
+
+
+def test_the_footer_never_carries_a_code_someone_typed(client, reference_data):
+    client.get("/ar/feedback/follow/?code=QWERT-23456")
+    assert "QWERT-23456" not in client.get("/ar/").content.decode()
+
+
+def test_a_changed_contact_address_shows_in_the_footer(client, reference_data, settings):
+    client.get("/ar/")
+    settings.CONTACT_EMAIL = "observatoire@example.org"
+    assert "observatoire@example.org" in client.get("/ar/").content.decode()
