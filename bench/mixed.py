@@ -95,7 +95,8 @@ def councillor(port: int, username: str, stop: threading.Event, tally: dict) -> 
         {"csrfmiddlewaretoken": token, "username": username, "password": "bench-only"},
     )
     _status, page = browser.request("GET", "/ar/my/")
-    action = re.search(r'action="(/ar/commitments/\d+/update/)"', page).group(1)
+    # The councillor's list links each commitment's update form.
+    action = re.search(r'href="(/ar/commitments/\d+/update/)"', page).group(1)
     while not stop.wait(10.0):
         _status, form_page = browser.request("GET", action)
         form = {
@@ -158,6 +159,9 @@ def main(url=None):
             )
     median = round(statistics.median(r["ratio"] for r in rounds), 3)
     print(f"  median ratio {median}; writes: {tally}")
+    # A scenario whose writers failed measures readers alone: say so instead of a figure.
+    if not tally["updates"] or not tally["feedback"]:
+        raise SystemExit(f"the writers did not write (see above): {tally}")
     save("mixed", {"target_ratio": 0.5, "median_ratio": median, "writes": tally, "rounds": rounds})
     return url
 

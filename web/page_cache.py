@@ -22,6 +22,7 @@ sessions, CSRF, authentication or the URL resolver run: cheaper than any view.
 """
 
 import gzip
+import threading
 import time
 from collections.abc import Callable, Iterable
 from functools import wraps
@@ -29,6 +30,7 @@ from functools import wraps
 import brotli
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
@@ -77,6 +79,7 @@ def pages_changed(*scopes: str) -> None:
 def bump_epoch() -> None:
     """Move the site-wide epoch now: every stored page and fragment is out of date."""
     _bump(EPOCH)
+    _request.epoch = None
 
 
 def everything_changed() -> None:
@@ -95,8 +98,30 @@ def _current(version_keys: list[str]) -> tuple:
     return (*(found.get(key) for key in version_keys), timezone.localdate().isoformat())
 
 
+# The epoch as a request first read it: several helpers of one page ask for it (the reference
+# data, fragments, the page's own versions), and each asking cost a round trip to the cache.
+# Moving it (bump_epoch) forgets it; a new request reads it afresh.
+_request = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _request.active, _request.epoch = True, None
+
+
+def _request_finished(**kwargs) -> None:
+    _request.active, _request.epoch = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="page-cache-epoch-start")
+request_finished.connect(_request_finished, dispatch_uid="page-cache-epoch-end")
+
+
 def epoch() -> int:
-    return _current([EPOCH])[0]
+    if not getattr(_request, "active", False):  # a command, a task: read it each time
+        return _current([EPOCH])[0]
+    if _request.epoch is None:
+        _request.epoch = _current([EPOCH])[0]
+    return _request.epoch
 
 
 def versions(scopes: Iterable[str]) -> tuple:
@@ -213,6 +238,8 @@ def cache_public_page(
             if _may_look_up(request) and set(request.GET) <= allowed:
                 keys = [EPOCH, *(_version_key(s) for s in scopes(request, **kwargs))]
                 request.public_page_versions = (keys, _current(keys))
+                if getattr(_request, "active", False):
+                    _request.epoch = request.public_page_versions[1][0]
             return view(request, *args, **kwargs)
 
         return wrapper

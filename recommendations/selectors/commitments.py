@@ -47,12 +47,8 @@ def commitment_get(*, commitment_id: int) -> Commitment:
     """One commitment with its flags and milestones, or 404 (private ones included: the view
     checks who may read them). Its recommendation, body and commune are the ones the process
     keeps (web.memo): shared, never to be changed through it."""
-    commitment = get_object_or_404(
-        Commitment.objects.prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.order_by("due_date"))
-        ),
-        pk=commitment_id,
-    )
+    commitment = get_object_or_404(Commitment, pk=commitment_id)
+    _attach_milestones(commitment)
     recommendation = recommendations_by_id().get(commitment.recommendation_id)
     body = bodies_by_id().get(commitment.body_id)
     if recommendation is not None:  # else added since the process kept them: read when used
@@ -60,6 +56,18 @@ def commitment_get(*, commitment_id: int) -> Commitment:
     if body is not None:
         commitment.body = body
     return attach_flags([commitment])[0]
+
+
+def _attach_milestones(commitment: Commitment) -> None:
+    """Its milestones by due date, as `commitment.milestones.all()` (pages, forms and
+    services read them so): what prefetch_related would store, from one plain query, without
+    the prefetch machinery that cost more than the query itself."""
+    milestones = commitment.milestones.order_by("due_date")
+    milestones._result_cache = list(
+        Milestone.objects.filter(commitment_id=commitment.pk).order_by("due_date")
+    )
+    milestones._prefetch_done = True
+    commitment._prefetched_objects_cache = {"milestones": milestones}
 
 
 def commitment_timeline(*, commitment: Commitment) -> QuerySet:

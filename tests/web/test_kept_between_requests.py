@@ -84,6 +84,21 @@ def test_a_commune_renamed_without_the_admin_shows_at_once_everywhere(client, ta
     assert "مدينة الواحات" in html
 
 
+def test_a_rename_made_by_another_process_shows_on_the_next_request(client, tata_commitment):
+    """Another worker saves the commune and moves the epoch in the shared cache: this process,
+    whose own signals never saw the save, reads the epoch again on its next request."""
+    from django.core.cache import cache
+
+    from web.page_cache import EPOCH
+
+    path = f"/ar/communes/{TATA}/"
+    assert ">طاطا</h1>" in client.get(path).content.decode()
+    Commune.objects.filter(code=TATA).update(name_ar="واحة طاطا")  # no signal in this process
+    assert ">طاطا</h1>" in client.get(path).content.decode()  # the epoch has not moved yet
+    cache.incr(EPOCH)  # what the other process does once its transaction commits
+    assert ">واحة طاطا</h1>" in client.get(path).content.decode()
+
+
 def test_a_recommendation_or_body_added_after_they_were_kept_still_lists(client, reference_data):
     client.get("/ar/recommendations/4/")  # the bodies and recommendations are kept now
     body = Body.objects.create(slug="new-service", kind="public_service", name_ar="مصلحة جديدة")
