@@ -10,16 +10,31 @@ _DROPPED = frozenset("\u202a\u202b\u202c\u202d\u202e")
 
 
 def clean_text(value: str | None) -> str:
-    """Normalise to NFC, drop NUL and other control characters (not newlines), trim."""
+    """Normalise to NFC, drop NUL and other control characters (not newlines), trim white space
+    and invisible marks (a right-to-left mark, a zero-width space) at both ends: a title of
+    nothing but such marks is empty, as the reader sees it."""
     if not value:
         return ""
     value = unicodedata.normalize("NFC", value).replace("\r\n", "\n")
-    kept = (
+    kept = "".join(
         ch
         for ch in value
         if ch in "\n\t" or (unicodedata.category(ch) != "Cc" and ch not in _DROPPED)
     )
-    return "".join(kept).strip()
+    return _trim(kept)
+
+
+def _trim(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and _blank(text[start]):
+        start += 1
+    while end > start and _blank(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _blank(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
 
 
 def has_bidi_controls(value: str) -> bool:
