@@ -53,6 +53,7 @@ def test_codes_are_distinct_and_unambiguous(tata):
         ({"text": "قصير"}, "text"),
         ({"text": "ا" * 5001}, "text"),
         ({"text": "     \n\n   "}, "text"),
+        ({"text": "\u200f\u200b \u200e\ufeff"}, "text"),  # marks a reader cannot see: empty
         ({"text": "نص فيه حرف ممنوع \x00 هنا"}, "text"),
         ({"name": "محمد\u202eأحمد"}, "name"),
         ({"contact": "12345", "consent_to_contact": "on"}, "contact"),

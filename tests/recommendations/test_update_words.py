@@ -82,6 +82,54 @@ def test_where_milestones_set_the_progress_the_refusal_says_to_tick_them(
         }
 
 
+@pytest.mark.parametrize(
+    ("update", "field", "message"),
+    [
+        (
+            {"level": Level.LIMITED, "progress": 101},
+            "progress",
+            "Progress is a whole number from 0 to 100.",
+        ),
+        (
+            {"level": Level.LIMITED, "progress": -1},
+            "progress",
+            "Progress is a whole number from 0 to 100.",
+        ),
+        (
+            {"level": Level.LIMITED, "progress": 2.5},
+            "progress",
+            "Progress is a whole number from 0 to 100.",
+        ),
+        (
+            {"level": Level.LIMITED, "progress": "20"},
+            "progress",
+            "Progress is a whole number from 0 to 100.",
+        ),
+        ({"level": "finished", "progress": 20}, "level", "Choose one of the listed levels."),
+        ({"level": "", "progress": 20}, "level", "Choose one of the listed levels."),
+    ],
+)
+def test_a_figure_or_level_out_of_bounds_is_refused_in_the_readers_words(
+    councillor, commitment, update, field, message
+):
+    assert refused(councillor, commitment, **update) == {field: [gettext(message)]}
+    assert Commitment.objects.get(pk=commitment.pk).version == commitment.version
+
+
+@pytest.mark.parametrize(("level", "progress"), [(Level.NOT_STARTED, 0), (Level.LIMITED, 1)])
+def test_the_ends_of_the_scale_are_accepted(councillor, commitment, level, progress):
+    """0% is a figure like any other: a note that work has not started yet is an update."""
+    entry = commitment_record_update(
+        user=councillor,
+        commitment_id=commitment.pk,
+        expected_version=commitment.version,
+        level=level,
+        progress=progress,
+        note="لم تنطلق الأشغال بعد",
+    )
+    assert (entry.level_after, entry.progress_after) == (level, progress)
+
+
 # --- The other owners hear of it -----------------------------------------------------------------
 
 
