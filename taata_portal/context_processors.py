@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language, get_language_info
 
 
@@ -42,5 +43,5 @@ def _path_in_language(request, code: str, current: str) -> str:
         return f"/{code}/"
     if translated == request.path:  # a page of no language (open data): that language's home
         return f"/{code}/"
-    query = request.META.get("QUERY_STRING", "")
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))  # as get_full_path() gives it
     return f"{translated}?{query}" if query else translated

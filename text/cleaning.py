@@ -1,5 +1,6 @@
 """Cleaning free text typed by people before it is stored."""
 
+import re
 import unicodedata
 
 # Bidirectional embedding, override and isolate controls: in a name they can make text read
@@ -11,8 +12,10 @@ _DROPPED = frozenset("\u202a\u202b\u202c\u202d\u202e")
 
 def clean_text(value: str | None) -> str:
     """Normalise to NFC, drop NUL and other control characters (not newlines), trim white space
-    and invisible marks (a right-to-left mark, a zero-width space) at both ends: a title of
-    nothing but such marks is empty, as the reader sees it."""
+    and the invisible characters that mean nothing at the ends of a text (a zero-width space, a
+    byte order mark). A text of nothing a reader can see (white space, right-to-left marks,
+    zero-width characters) is empty. Marks and isolates inside or around words are kept: a
+    writer types a right-to-left mark at the start of a note on purpose."""
     if not value:
         return ""
     value = unicodedata.normalize("NFC", value).replace("\r\n", "\n")
@@ -21,20 +24,19 @@ def clean_text(value: str | None) -> str:
         for ch in value
         if ch in "\n\t" or (unicodedata.category(ch) != "Cc" and ch not in _DROPPED)
     )
-    return _trim(kept)
+    if all(_unseen(ch) for ch in kept):
+        return ""
+    return _ENDS.sub("", kept)
 
 
-def _trim(text: str) -> str:
-    start, end = 0, len(text)
-    while start < end and _blank(text[start]):
-        start += 1
-    while end > start and _blank(text[end - 1]):
-        end -= 1
-    return text[start:end]
+# Format characters (Unicode Cf) are unseen, but for the signs Arabic writes before a number
+# (U+0600 to U+0605, U+06DD), which show.
+_SHOWN_FORMAT = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd")
+_ENDS = re.compile("^[\\s\u200b\u2060\ufeff\u00ad]+|[\\s\u200b\u2060\ufeff\u00ad]+$")
 
 
-def _blank(ch: str) -> bool:
-    return ch.isspace() or unicodedata.category(ch) == "Cf"
+def _unseen(ch: str) -> bool:
+    return ch.isspace() or (unicodedata.category(ch) == "Cf" and ch not in _SHOWN_FORMAT)
 
 
 def has_bidi_controls(value: str) -> bool:

@@ -57,24 +57,35 @@ def cached_fragments(
 
 
 # What a scoped piece shows may depend on the hour (a meeting coming, then past): it is kept no
-# longer than a cached page is by default.
+# longer than a cached page is by default, and less when its render says when it will change.
 SCOPED_FRAGMENT_SECONDS = 600
 
 
 def scoped_fragment(
-    namespace: str, *, scopes: Sequence[str], key: Sequence[Hashable], render: Callable[[], str]
+    namespace: str,
+    *,
+    scopes: Sequence[str],
+    key: Sequence[Hashable],
+    render: Callable[[], str | tuple[str, float]],
 ) -> SafeString:
     """The piece rendered by `render()`, which shows nothing but `scopes` (and what `key`
-    names: the language, say), from the cache while their versions stay. A copy out of date
-    is replaced under the same name: old copies never pile up."""
+    names: the language, say), from the cache while their versions stay. `render()` may return
+    `(html, seconds)`: the piece changes by itself after that many seconds (the next meeting
+    starts). A copy out of date is replaced under the same name: old copies never pile up."""
     seconds = min(settings.FRAGMENT_CACHE_SECONDS, SCOPED_FRAGMENT_SECONDS)
     if seconds <= 0:
-        return mark_safe(render())  # noqa: S308 - render() returns escaped HTML
+        html = render()
+        return mark_safe(html[0] if isinstance(html, tuple) else html)  # noqa: S308 - escaped
     name = ":".join(map(str, ("frag", namespace, *scopes, *key)))
     made_from = versions(scopes)
     found = cache.get(name)
     if found is not None and found[0] == made_from:
         return mark_safe(found[1])  # noqa: S308 - rendered, escaped, before it was stored
-    html = str(render())
-    cache.set(name, (made_from, html), timeout=seconds)
+    html = render()
+    if isinstance(html, tuple):
+        html, changes_in = html
+        seconds = min(seconds, int(changes_in))
+    html = str(html)
+    if seconds > 0:
+        cache.set(name, (made_from, html), timeout=seconds)
     return mark_safe(html)  # noqa: S308 - render() returns escaped HTML

@@ -8,23 +8,31 @@ then link their rows to these objects instead of joining and loading them again 
 Any save or delete of a model registered with `epoch_moves_with` moves the epoch, at once and
 again when its transaction commits: at once, so that the process that wrote sees the change
 even inside a transaction (a test, a load); on commit, so that a reader which loaded the old
-rows between the two cannot keep them.
+rows between the two cannot keep them. Two things no signal reports are bounded too: a
+request that wrote reference data forgets what its process kept when it ends (had its
+transaction been rolled back, the rows it read would never have existed), and nothing is kept
+longer than MAX_AGE_SECONDS (a change made behind the ORM's back, a bump lost with Redis, a
+command or task rolled back after reading what it wrote).
 """
 
 import threading
+import time
 from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
+from django.core.signals import request_finished
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from .page_cache import bump_epoch, epoch
+from .page_cache import bump_epoch, epoch, in_request
 
 T = TypeVar("T")
+MAX_AGE_SECONDS = 300
 
-_held: dict[str, tuple[int, object]] = {}
+_held: dict[str, tuple[int, float, object]] = {}
 _lock = threading.Lock()
+_wrote = threading.local()
 
 
 def per_epoch(load: Callable[[], T]) -> Callable[[], T]:
@@ -34,13 +42,13 @@ def per_epoch(load: Callable[[], T]) -> Callable[[], T]:
 
     @wraps(load)
     def held() -> T:
-        current = epoch()
+        current, now = epoch(), time.monotonic()
         found = _held.get(name)
-        if found is not None and found[0] == current:
-            return found[1]
+        if found is not None and found[0] == current and now - found[1] < MAX_AGE_SECONDS:
+            return found[2]
         value = load()
         with _lock:
-            _held[name] = (current, value)
+            _held[name] = (current, now, value)
         return value
 
     return held
@@ -56,6 +64,17 @@ def _moved(**kwargs) -> None:
     forget_all()
     bump_epoch()
     transaction.on_commit(bump_epoch)
+    if in_request():
+        _wrote.reference_data = True
+
+
+def _request_finished(**kwargs) -> None:
+    if getattr(_wrote, "reference_data", False):
+        _wrote.reference_data = False
+        forget_all()
+
+
+request_finished.connect(_request_finished, dispatch_uid="memo-forget-after-writes")
 
 
 def epoch_moves_with(*models) -> None:

@@ -116,8 +116,13 @@ request_started.connect(_request_started, dispatch_uid="page-cache-epoch-start")
 request_finished.connect(_request_finished, dispatch_uid="page-cache-epoch-end")
 
 
+def in_request() -> bool:
+    """True while this thread answers a request (not in a command, a task or a test's setup)."""
+    return getattr(_request, "active", False)
+
+
 def epoch() -> int:
-    if not getattr(_request, "active", False):  # a command, a task: read it each time
+    if not in_request():  # a command, a task: read it each time
         return _current([EPOCH])[0]
     if _request.epoch is None:
         _request.epoch = _current([EPOCH])[0]

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
@@ -49,7 +50,7 @@ def _consultations(request, commune) -> str:
     alone, kept as a fragment until a consultation write of this commune (web.fragments)."""
     can_manage = can_manage_committees(request.user, commune)
 
-    def render_part() -> str:
+    def render_part() -> tuple[str, float]:
         coming, past = split_coming_and_past(meeting_list_for_commune(commune=commune))
         committees = list(committee_list_for_commune(commune=commune)[: COMMITTEES_SHOWN + 1])
         context = {
@@ -66,9 +67,12 @@ def _consultations(request, commune) -> str:
             "feedback": feedback_published_for_commune(commune=commune),
             "can_manage": can_manage,
         }
-        return render_to_string(
+        html = render_to_string(
             "consultations/partials/commune_consultations.html", context, request
         )
+        # The part changes by itself when the next meeting starts (it moves to the past).
+        starts = (coming[0].starts_at - timezone.now()).total_seconds() if coming else 86400
+        return html, starts
 
     return scoped_fragment(
         "commune-consultations",

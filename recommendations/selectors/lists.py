@@ -121,9 +121,9 @@ def commune_commitments(
     """Every public commitment of the commune's bodies (the ones its roll-up counts), flagged,
     by recommendation then target date; and the most urgent of the late ones. One query: a
     commune has a few dozen commitments, a few hundred at the most."""
-    bodies = [pk for pk, body in bodies_by_id().items() if body.commune_id == commune.pk]
-    # No join and no order in SQL: the bodies are known, and the rows are sorted here.
-    commitments = _public().filter(body_id__in=bodies).order_by()
+    # No order in SQL (the rows are sorted here); the bodies by a join, not from the ones the
+    # process keeps, so that a body it does not know yet never hides its commitments.
+    commitments = _public().filter(body__commune=commune).order_by()
     rows = attach_flags(_rows(_values(commitments)), today=today or timezone.localdate())
     rows.sort(key=lambda c: (c.recommendation.number, c.target_date, c.pk))
     late = [c for c in rows if c.is_late]

@@ -12,7 +12,7 @@ from consultations.services.meetings import (
     meeting_schedule,
     member_add,
 )
-from tests.consultations.conftest import submit
+from tests.consultations.conftest import TATA, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -64,10 +64,15 @@ def grow(commune, councillor, staff, commitment, n):
 
 def counts(client, paths):
     """Queries per page once a first request has loaded the reference data each process keeps
-    (web.memo) and the pieces a write elsewhere leaves alone (web.fragments)."""
+    (web.memo), and after a consultation write of Tata: the commune page's committees, meetings
+    and feedback are rendered again (their fragment is made anew), everything else as usual."""
+    from consultations.services.public_pages import consultations_scope
+    from web.page_cache import pages_changed
+
     result = []
     for path in paths:
         client.get(path)
+        pages_changed(consultations_scope(TATA))
         with CaptureQueriesContext(connection) as captured:
             assert client.get(path).status_code == 200, path
         result.append(len(captured))

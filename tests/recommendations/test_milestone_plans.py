@@ -96,7 +96,7 @@ def test_a_plan_is_stored_cleaned_and_on_the_record_with_its_author_and_time(com
     milestone = milestone_create(
         user=staff,
         commitment_id=commitment.pk,
-        title_ar="  تهيئة   القاعة \u200f",
+        title_ar="  تهيئة   القاعة \u200b",
         title_fr="  Aménager   la salle ",
         title_en="É" * (TITLE_MAX + 20),
         due_date=DUE,
@@ -137,7 +137,7 @@ def test_a_committee_decision_plans_a_step_of_weight_one_linked_to_its_meeting(c
         commitment_id=commitment.pk,
         text="  قررت اللجنة   تنظيم لقاء ",
         source_url="/meetings/12/",
-        milestone_title="  لقاء تواصلي \u200f",
+        milestone_title="\ufeff  لقاء تواصلي \u200b",
         milestone_due=DUE,
     )
     milestone = Milestone.objects.get(pk=entry.milestone_id)

@@ -100,18 +100,71 @@ def test_a_rename_made_by_another_process_shows_on_the_next_request(client, tata
 
 
 def test_a_recommendation_or_body_added_after_they_were_kept_still_lists(client, reference_data):
+    """Written behind the ORM's signals (a bulk load): the process still holds the bodies it
+    kept, and reads the one it does not know when a row points at it."""
     client.get("/ar/recommendations/4/")  # the bodies and recommendations are kept now
-    body = Body.objects.create(slug="new-service", kind="public_service", name_ar="مصلحة جديدة")
-    Commitment.objects.create(
-        recommendation=Recommendation.objects.get(number=4),
-        body=body,
-        title_ar="التزام مصلحة جديدة",
-        start_date=datetime.date(2025, 1, 1),
-        target_date=datetime.date(2027, 1, 1),
+    (body,) = Body.objects.bulk_create(
+        [Body(slug="new-service", kind="public_service", name_ar="مصلحة جديدة")]
+    )
+    tata_council = Body.objects.get(slug="council-09-551-01-07")
+    Commitment.objects.bulk_create(
+        Commitment(
+            recommendation=Recommendation.objects.get(number=4),
+            body=owner,
+            title_ar=title,
+            start_date=datetime.date(2025, 1, 1),
+            target_date=datetime.date(2027, 1, 1),
+        )
+        for owner, title in ((body, "التزام مصلحة جديدة"), (tata_council, "التزام المجلس"))
     )
     rollups_rebuild()
     html = client.get("/ar/recommendations/4/").content.decode()
     assert "التزام مصلحة جديدة" in html and "مصلحة جديدة" in html
+    commitment = Commitment.objects.get(title_ar="التزام مصلحة جديدة")
+    assert "مصلحة جديدة" in client.get(f"/ar/commitments/{commitment.pk}/").content.decode()
+    assert "التزام المجلس" in client.get(f"/ar/communes/{TATA}/").content.decode()
+
+
+def test_a_rolled_back_rename_is_not_kept_once_its_request_ends(client, tata_commitment):
+    """A request renames a commune, reads the communes inside its transaction, then fails: what
+    it read never existed, and its process forgets it when the request ends."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections, transaction
+
+    from territory.selectors import all_communes
+
+    client.get(f"/ar/communes/{TATA}/")  # the communes are kept
+    # The request, as the test client runs one (without closing the test's database).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        request_started.send(sender=None)
+        with pytest.raises(RuntimeError), transaction.atomic():
+            tata = Commune.objects.get(code=TATA)
+            tata.name_ar = "اسم لم يحفظ"
+            tata.save()
+            assert "اسم لم يحفظ" in {c.name_ar for c in all_communes()}  # read inside it
+            raise RuntimeError("the request fails: its transaction is rolled back")
+        request_finished.send(sender=None)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+    html = client.get(f"/ar/communes/{TATA}/").content.decode()
+    assert ">طاطا</h1>" in html and "اسم لم يحفظ" not in html
+
+
+def test_nothing_is_kept_longer_than_its_maximum_age(client, tata_commitment, monkeypatch):
+    import time
+
+    from web import memo
+
+    path = f"/ar/communes/{TATA}/"
+    assert ">طاطا</h1>" in client.get(path).content.decode()
+    Commune.objects.filter(code=TATA).update(name_ar="طاطا الجديدة")  # no signal, no epoch
+    assert ">طاطا</h1>" in client.get(path).content.decode()
+    later = time.monotonic() + memo.MAX_AGE_SECONDS + 1
+    monkeypatch.setattr(memo.time, "monotonic", lambda: later)
+    assert ">طاطا الجديدة</h1>" in client.get(path).content.decode()
 
 
 # --- The commune page's consultations part ------------------------------------------------------
@@ -180,19 +233,49 @@ def test_the_consultations_part_is_kept_per_language_and_per_manager(
     assert "Create a committee" not in client.get(path.format("en")).content.decode()
 
 
+def test_a_meeting_moves_to_the_past_when_it_starts_not_when_the_part_expires(
+    client, tata_commitment, page_cache_on
+):
+    import time_machine
+    from django.utils import timezone
+
+    from consultations.services.meetings import meeting_schedule
+
+    staff = StaffFactory()
+    committee = committee_create(
+        user=staff, commune_id=tata_commitment.body.commune_id, kind="civic", name_ar="لجنة"
+    )
+    noon = timezone.now().replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(noon - datetime.timedelta(minutes=3), tick=False):
+        meeting_schedule(
+            user=staff, committee_id=committee.pk, starts_at=noon, place="قاعة الاجتماعات"
+        )
+        client.force_login(staff)  # managers see the page live, from no page cache
+
+        def sections():
+            html = client.get(f"/ar/communes/{TATA}/").content.decode()
+            coming = html.split('id="meetings-heading"', 1)[1].split("<h3>", 2)[1]
+            return coming
+
+        assert "meetings/" in sections()  # listed under "Coming"
+    with time_machine.travel(noon + datetime.timedelta(minutes=1), tick=False):
+        assert "meetings/" not in sections()  # started: under "Past" now, the same day
+
+
 # --- The layout's brand, menus and footer -------------------------------------------------------
 
 
 def test_a_signed_in_menu_is_never_shown_to_the_next_anonymous_visitor(client, reference_data):
-    assert "Log in" in client.get("/en/").content.decode()
     staff = StaffFactory()
-    client.force_login(staff)
+    client.force_login(staff)  # the first page this process renders is a signed-in one
     html = client.get("/en/").content.decode()
     assert "Reports" in html and "Log out" in html and "csrfmiddlewaretoken" in html
     client.logout()
     html = client.get("/en/").content.decode()
     assert "Log in" in html
     assert "Log out" not in html and "Reports" not in html and "csrfmiddlewaretoken" not in html
+    client.force_login(staff)
+    assert "Log out" in client.get("/en/").content.decode()  # nor the other way round
 
 
 def test_each_language_has_its_own_menus_and_footer(client, reference_data):
@@ -212,3 +295,11 @@ def test_a_changed_contact_address_shows_in_the_footer(client, reference_data, s
     client.get("/ar/")
     settings.CONTACT_EMAIL = "observatoire@example.org"
     assert "observatoire@example.org" in client.get("/ar/").content.decode()
+
+
+def test_language_links_keep_the_query_as_a_link_can_carry_it(client, reference_data):
+    html = client.get("/ar/communes/", {"q": "أقا"}).content.decode()
+    assert 'href="/fr/communes/?q=%D8%A3%D9%82%D8%A7"' in html
+    raw = client.get("/ar/communes/?q=أقا").content.decode()  # sent unencoded, as curl may
+    link = raw.split('hreflang="fr" href="', 1)[1].split('"', 1)[0]
+    assert link.startswith("/fr/communes/?q=") and link.isascii() and link.isprintable()
