@@ -130,9 +130,9 @@ def epoch() -> int:
 
 
 def versions(scopes: Iterable[str]) -> tuple:
-    """The versions of these scopes and of the epoch, and the day: what a piece of a page
-    showing them was made from (web.fragments.scoped_fragment)."""
-    return _current([EPOCH, *(_version_key(s) for s in scopes)])
+    """The epoch, the versions of these scopes, and the day: what a piece of a page showing
+    them was made from (web.fragments.scoped_fragment)."""
+    return (epoch(), *_current([_version_key(s) for s in scopes]))
 
 
 def _page_key(request) -> str:

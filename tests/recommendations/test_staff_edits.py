@@ -98,3 +98,27 @@ def test_timeline_links_are_local_paths_only(commitment, url):
             source_url=url,
         )
     assert not StatusUpdate.objects.exists()
+
+
+def test_a_timeline_link_as_long_as_the_field_allows_is_kept(commitment):
+    from recommendations.services.timeline import SOURCE_URL_MAX
+
+    longest = "/meetings/" + "7" * (SOURCE_URL_MAX - len("/meetings/"))
+    entry = timeline_append(
+        commitment_id=commitment.pk,
+        expected_version=None,
+        kind="decision",
+        author=None,
+        note="قرار",
+        source_url=longest,
+    )
+    assert StatusUpdate.objects.get(pk=entry.pk).source_url == longest
+    with pytest.raises(ValueError):
+        timeline_append(
+            commitment_id=commitment.pk,
+            expected_version=None,
+            kind="decision",
+            author=None,
+            note="قرار",
+            source_url=longest + "7",
+        )

@@ -303,3 +303,40 @@ def test_language_links_keep_the_query_as_a_link_can_carry_it(client, reference_
     raw = client.get("/ar/communes/?q=أقا").content.decode()  # sent unencoded, as curl may
     link = raw.split('hreflang="fr" href="', 1)[1].split('"', 1)[0]
     assert link.startswith("/fr/communes/?q=") and link.isascii() and link.isprintable()
+
+
+def test_a_page_asks_the_cache_a_fixed_few_times_and_the_epoch_once(
+    client, tata_commitment, page_cache_on, monkeypatch
+):
+    """Like queries, round trips to the cache are counted: the epoch is read once per request
+    however many helpers ask for it (the reference data, fragments, the page's versions)."""
+    from django.core.cache import cache
+
+    from web.page_cache import EPOCH
+
+    asked, inside = [], []
+    backend = cache._connections[cache._alias] if hasattr(cache, "_connections") else cache
+    for method in ("get", "get_many"):
+        real = getattr(backend, method)
+
+        def counting(keys, *args, _real=real, **kwargs):
+            # One round trip per outer call: a local cache's get_many calls get per key.
+            if not inside:
+                asked.append(keys)
+            inside.append(True)
+            try:
+                return _real(keys, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(backend, method, counting)
+    client.force_login(StaffFactory())  # signed in: no page cache, every part rendered
+    for path in (f"/ar/communes/{TATA}/", "/ar/recommendations/4/", "/ar/"):
+        client.get(path)
+        asked.clear()
+        client.get(path)
+        epoch_reads = [
+            keys for keys in asked if EPOCH in (keys if isinstance(keys, list) else [keys])
+        ]
+        assert len(epoch_reads) == 1, (path, asked)
+        assert len(asked) <= 3, (path, asked)
