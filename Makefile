@@ -20,7 +20,7 @@ STACK_ENV := DEBUG=0 HTTPS=0 SHOW_DEMO_BANNER=1 \
 	SECRET_KEY=$${SECRET_KEY:-stack-$$(hostname)-local-only} \
 	EMAIL_URL=$${EMAIL_URL:-consolemail://}
 
-.PHONY: run test setup messages catalogues lint format stack stack-reminders bench mutate clean
+.PHONY: run test setup messages catalogues lint format stack stack-reminders bench mutate mutate-survivors clean
 
 run: setup
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -54,8 +54,9 @@ bench: setup
 
 # Mutation audit of the rule modules (TESTING.md), not part of `make test` or CI: each mutant
 # runs the tests that reach the function it changes, two at a time, each in its own in-memory
-# database. A run stops after 30 minutes; mutants/ keeps the results, so the next run goes on
-# from there and checks again only the functions changed since (`make clean` forgets them).
+# database. A run stops after 30 minutes; the results are kept (mutants/ on this machine, and
+# .ci/mutation-results/ in the repository, restored on a new machine), so the next run goes on
+# from there and checks again only the functions changed since.
 # mutmut copies the project into mutants/ once: files changed since are brought in first (a
 # newer copy there is a mutated module, which mutmut itself keeps up to date).
 # One module or function: `make mutate MUTANTS='uploads.checks*'`.
@@ -63,10 +64,17 @@ mutate: setup
 	mkdir -p mutants
 	tar --exclude=./mutants --exclude=./.venv --exclude=./.git --exclude=./var \
 		--exclude='*.pyc' -cf - . | tar -C mutants --keep-newer-files -xf - 2>/dev/null || true
+	$(PY) .ci/mutation_results.py restore
 	TEST_DATABASE_IN_MEMORY=1 timeout 30m $(VENV)/bin/mutmut run --max-children 2 $(MUTANTS) \
 		> mutants/run.log 2>&1 \
 		|| echo "mutmut stopped (30-minute bound, or see mutants/run.log): run make mutate again to go on"
+	$(PY) .ci/mutation_results.py save
 	$(PY) .ci/mutation_scores.py
+
+# After new tests: check again every mutant that survived (mutmut keeps a survivor's verdict
+# until its function changes or a run names it).
+mutate-survivors: setup
+	$(MAKE) mutate MUTANTS="$$($(VENV)/bin/mutmut results 2>/dev/null | awk -F': ' '/: survived$$/ {print $$1}' | tr -d ' ' | tr '\n' ' ')"
 
 setup: $(STAMP) messages
 

@@ -1,0 +1,68 @@
+"""The mutation audit's results, kept in the repository so that an audit goes on from where the
+last one stopped on any machine (mutants/ is a local working copy, never committed).
+
+    python .ci/mutation_results.py restore   # before a run: results into mutants/ (where absent)
+    python .ci/mutation_results.py save      # after a run: results from mutants/ into .ci/
+
+Per rule module, each mutant's outcome and each function's hash: mutmut checks again only the
+mutants of functions whose hash changed since (and those a run names), so the results of code
+that did not change stay valid. Durations are left out; mutmut measures them again.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KEPT = ROOT / ".ci" / "mutation-results"
+WORK = ROOT / "mutants"
+
+
+def save() -> int:
+    KEPT.mkdir(exist_ok=True)
+    count = 0
+    for meta in sorted(WORK.rglob("*.py.meta")):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        kept = {
+            "exit_code_by_key": dict(sorted(data.get("exit_code_by_key", {}).items())),
+            "hash_by_function_name": dict(sorted(data.get("hash_by_function_name", {}).items())),
+        }
+        target = KEPT / (str(meta.relative_to(WORK))[: -len(".meta")].replace("/", ".") + ".json")
+        target.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        count += 1
+    print(f"saved the results of {count} modules into {KEPT.relative_to(ROOT)}/")
+    return 0
+
+
+def restore() -> int:
+    count = 0
+    for kept in sorted(KEPT.glob("*.py.json")):
+        path = kept.name[: -len(".py.json")].replace(".", "/") + ".py"
+        meta = WORK / (path + ".meta")
+        if meta.exists():
+            continue  # this machine's own results are newer
+        data = json.loads(kept.read_text(encoding="utf-8"))
+        meta.parent.mkdir(parents=True, exist_ok=True)
+        meta.write_text(
+            json.dumps(
+                {
+                    "exit_code_by_key": data["exit_code_by_key"],
+                    "hash_by_function_name": data["hash_by_function_name"],
+                    "type_check_error_by_key": {},
+                    "durations_by_key": {},
+                    "estimated_durations_by_key": {},
+                },
+                indent=4,
+            ),
+            encoding="utf-8",
+        )
+        count += 1
+    print(f"restored the results of {count} modules into mutants/")
+    return 0
+
+
+if __name__ == "__main__":
+    commands = {"save": save, "restore": restore}
+    if len(sys.argv) != 2 or sys.argv[1] not in commands:
+        sys.exit(__doc__)
+    sys.exit(commands[sys.argv[1]]())
