@@ -13,6 +13,7 @@ The site-wide epoch is part of every key, so an edit of reference data (a body's
 them all anew.
 """
 
+import time
 from collections.abc import Callable, Hashable, Sequence
 
 from django.conf import settings
@@ -79,13 +80,15 @@ def scoped_fragment(
     name = ":".join(map(str, ("frag", namespace, *scopes, *key)))
     made_from = versions(scopes)
     found = cache.get(name)
-    if found is not None and found[0] == made_from:
+    # Its own end is kept with it and checked here: the cache's expiry is only a bound (a
+    # server's clock, seconds rounded), and the piece must change the moment a meeting starts.
+    if found is not None and found[0] == made_from and time.time() < found[2]:
         return mark_safe(found[1])  # noqa: S308 - rendered, escaped, before it was stored
     html = render()
     if isinstance(html, tuple):
         html, changes_in = html
-        seconds = min(seconds, int(changes_in))
+        seconds = min(seconds, changes_in)
     html = str(html)
     if seconds > 0:
-        cache.set(name, (made_from, html), timeout=seconds)
+        cache.set(name, (made_from, html, time.time() + seconds), timeout=int(seconds) + 1)
     return mark_safe(html)  # noqa: S308 - render() returns escaped HTML
