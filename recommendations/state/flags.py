@@ -9,6 +9,7 @@ a test checks that the two agree. Complete and withdrawn commitments are never f
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -41,8 +42,8 @@ def due_soon_until(today: datetime.date) -> datetime.date:
     return today + datetime.timedelta(days=due_soon_days())
 
 
-@dataclass(frozen=True)
-class Flags:
+class Flags(NamedTuple):
+    # A tuple: a list page and a report make one per commitment, thousands at 10x.
     stale: bool = False
     overdue: bool = False
     milestone_overdue: bool = False
@@ -54,6 +55,21 @@ class Flags:
         return self.stale or self.overdue or self.milestone_overdue
 
 
+NO_FLAGS = Flags()
+
+
+class Cutoffs(NamedTuple):
+    """The day's thresholds, worked out once for a whole list rather than for every row."""
+
+    today: datetime.date
+    stale_before: datetime.datetime
+    due_soon_until: datetime.date
+
+    @classmethod
+    def on(cls, today: datetime.date) -> "Cutoffs":
+        return cls(today, stale_before(today), due_soon_until(today))
+
+
 def flags_of(
     *,
     level: str,
@@ -61,14 +77,17 @@ def flags_of(
     target_date: datetime.date,
     next_due: datetime.date | None,
     today: datetime.date,
+    cutoffs: Cutoffs | None = None,
 ) -> Flags:
     if level in CLOSED_LEVELS:
-        return Flags()
+        return NO_FLAGS
+    if cutoffs is None or cutoffs.today != today:
+        cutoffs = Cutoffs.on(today)
     return Flags(
-        stale=last_activity < stale_before(today),
+        stale=last_activity < cutoffs.stale_before,
         overdue=target_date < today,
         milestone_overdue=next_due is not None and next_due < today,
-        milestone_due_soon=next_due is not None and today <= next_due <= due_soon_until(today),
+        milestone_due_soon=next_due is not None and today <= next_due <= cutoffs.due_soon_until,
     )
 
 
@@ -111,6 +130,7 @@ def attach_flags(commitments, *, today: datetime.date | None = None) -> list:
     """The same flags set on rows already loaded (a page of a list): cheaper than asking the
     database to compute them, and the same rules (flags_of)."""
     today = today or timezone.localdate()
+    cutoffs = Cutoffs.on(today)
     rows = list(commitments)
     for c in rows:
         flags = flags_of(
@@ -119,6 +139,7 @@ def attach_flags(commitments, *, today: datetime.date | None = None) -> list:
             target_date=c.target_date,
             next_due=c.next_due,
             today=today,
+            cutoffs=cutoffs,
         )
         c.is_stale, c.is_overdue = flags.stale, flags.overdue
         c.milestone_overdue, c.milestone_due_soon = (
