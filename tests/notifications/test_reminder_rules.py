@@ -137,3 +137,6 @@ def test_feedback_waiting_on_day_10_and_day_50(tata_councillor, akka_councillor)
     assert got("feedback_unanswered") == {(tata_councillor.pk, ref)}
     reminders = [r for r in reminders_collect(now=NOW) if r.kind == "feedback_unacknowledged"]
     assert reminders[0].payload["title"]["fr"].startswith("2 ")
+    # Waiting for an answer: the one acknowledged 50 days ago, not the one answered long since.
+    reminders = [r for r in reminders_collect(now=NOW) if r.kind == "feedback_unanswered"]
+    assert reminders[0].payload["title"]["fr"].startswith("1 ")

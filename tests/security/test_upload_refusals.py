@@ -173,3 +173,36 @@ def test_a_jpeg_of_too_many_pixels_is_refused_naming_the_limit(monkeypatch):
         "upload_pixels",
         ["L'image est trop grande : 2 mégapixels au maximum."],
     )
+
+
+def test_a_jpeg_of_exactly_the_pixel_limit_is_accepted(monkeypatch):
+    monkeypatch.setattr("uploads.images.MAX_JPEG_PIXELS", 2000 * 1500)
+    checked = upload_check(SimpleUploadedFile("photo.jpg", photo((2000, 1500))))
+    assert Image.open(checked.content).size == (2000, 1500)
+    code, _messages = refusal(photo((2000, 1501)), "fr")
+    assert code == "upload_pixels"
+
+
+def test_a_wide_picture_is_kept_at_4096_on_its_long_side():
+    """A panorama within the memory budget, but wider than any screen or page needs."""
+    checked = upload_check(SimpleUploadedFile("panorama.png", photo((6000, 900), "PNG")))
+    with Image.open(checked.content) as kept:
+        assert kept.size == (4096, 614)
+
+
+def test_a_printers_cmyk_jpeg_is_kept_in_rgb_so_every_phone_shows_its_colours():
+    out = io.BytesIO()
+    Image.new("CMYK", (400, 300), (0, 200, 200, 0)).save(out, "JPEG")
+    checked = upload_check(SimpleUploadedFile("scan.jpg", out.getvalue()))
+    with Image.open(checked.content) as kept:
+        assert kept.mode == "RGB" and kept.format == "JPEG"
+        red, green, blue = kept.getpixel((200, 150))
+        assert red > 200 and green < 90 and blue < 90  # the red the printer meant
+
+
+def test_a_palette_png_is_kept_as_a_plain_colour_picture():
+    out = io.BytesIO()
+    Image.new("RGB", (300, 200), (20, 90, 200)).convert("P").save(out, "PNG")
+    checked = upload_check(SimpleUploadedFile("chart.png", out.getvalue()))
+    with Image.open(checked.content) as kept:
+        assert kept.mode == "RGB"
