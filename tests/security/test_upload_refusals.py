@@ -206,3 +206,17 @@ def test_a_palette_png_is_kept_as_a_plain_colour_picture():
     checked = upload_check(SimpleUploadedFile("chart.png", out.getvalue()))
     with Image.open(checked.content) as kept:
         assert kept.mode == "RGB"
+
+
+def test_a_webp_photo_is_accepted_and_kept_as_webp():
+    """What some Android phones send."""
+    checked = upload_check(SimpleUploadedFile("IMG_0003.webp", photo((640, 480), "WEBP")))
+    assert checked.content.name.endswith(".webp")
+    with Image.open(checked.content) as kept:
+        assert (kept.format, kept.size) == ("WEBP", (640, 480))
+
+
+def test_a_png_of_exactly_the_memory_budget_is_accepted(monkeypatch):
+    monkeypatch.setattr("uploads.images.DECODE_BUDGET_BYTES", 1000 * 1000 * 3)
+    checked = upload_check(SimpleUploadedFile("square.png", photo((1000, 1000), "PNG")))
+    assert Image.open(checked.content).size == (1000, 1000)

@@ -340,3 +340,27 @@ def test_a_page_asks_the_cache_a_fixed_few_times_and_the_epoch_once(
         ]
         assert len(epoch_reads) == 1, (path, asked)
         assert len(asked) <= 3, (path, asked)
+
+
+def test_a_thread_that_never_answered_a_request_reads_the_epoch_each_time(db):
+    """A worker's or a command's thread has no request to read the epoch once for: it reads
+    it each time it is asked, and so sees at once that reference data changed."""
+    import threading
+
+    from web.page_cache import bump_epoch, epoch
+
+    seen, failures = [], []
+
+    def read_bump_read():
+        try:
+            seen.append(epoch())
+            bump_epoch()
+            seen.append(epoch())
+        except Exception as exc:  # noqa: BLE001 - reported below, in the test's own thread
+            failures.append(exc)
+
+    worker = threading.Thread(target=read_bump_read)
+    worker.start()
+    worker.join()
+    assert not failures, failures
+    assert seen[0] != seen[1]
