@@ -118,7 +118,10 @@ def _replay(states: dict, cutoff: datetime.datetime) -> None:
     ticked = before.filter(milestone_id=OuterRef("pk"), kind=StatusUpdate.Kind.MILESTONE)
     planned = before.filter(milestone_id=OuterRef("pk"), kind__in=PLANNED)
     open_milestones = (
+        # order_by(): a translated model's ordering (modeltranslation makes it explicit) would
+        # otherwise join the GROUP BY, one row per milestone, and the last would win.
         Milestone.objects.filter(Exists(planned), ~Exists(ticked))
+        .order_by()
         .values("commitment_id")
         .annotate(next_due=Min("due_date"))
         .values_list("commitment_id", "next_due")

@@ -121,7 +121,12 @@ def commitment_of_commune(
 def late_counts_by_commune() -> dict[int, int]:
     """How many public commitments of each commune are late (state.flags), in one query."""
     late = only_late(Commitment.objects.filter(is_public=True, body__commune__isnull=False))
+    # order_by(): the model's ordering (made explicit by modeltranslation) would otherwise join
+    # the GROUP BY, one row per commitment, and every commune would count one.
     rows = (
-        late.values("body__commune_id").annotate(n=Count("pk")).values_list("body__commune_id", "n")
+        late.order_by()
+        .values("body__commune_id")
+        .annotate(n=Count("pk"))
+        .values_list("body__commune_id", "n")
     )
     return dict(rows)

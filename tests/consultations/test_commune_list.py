@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from recommendations.models import Commitment
+from recommendations.models import Commitment, Recommendation
 from recommendations.services.updates import commitment_record_update
 from tests.consultations.conftest import TATA
 
@@ -43,6 +43,18 @@ def test_each_commune_shows_its_progress_and_how_many_commitments_are_late(
     tata_card = html.split(f'href="/en/communes/{TATA}/"', 1)[1].split("</li>", 1)[0]
     assert "40%" in tata_card
     assert "1 late" in tata_card
+    # Two more past their target, under other recommendations: the card counts all three.
+    for number in (2, 3):
+        Commitment.objects.create(
+            recommendation=Recommendation.objects.get(number=number),
+            body=commitment_in_tata.body,
+            title_ar=f"التزام متأخر {number}",
+            start_date=datetime.date(2021, 1, 1),
+            target_date=datetime.date(2022, 1, 1),
+        )
+    html = client.get("/en/communes/").content.decode()
+    tata_card = html.split(f'href="/en/communes/{TATA}/"', 1)[1].split("</li>", 1)[0]
+    assert "3 late" in tata_card
 
 
 @pytest.mark.parametrize(

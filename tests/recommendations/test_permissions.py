@@ -118,3 +118,29 @@ def test_admin_refuses_a_target_before_the_start(client, roles, council):
     response = client.post("/admin/recommendations/commitment/add/", data)
     assert response.status_code == 200
     assert not Commitment.objects.filter(title_ar="التزام").exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_committee_decisions_on_a_commitment_are_recorded_by_its_communes_councillors_and_staff(
+    roles, commitment, role
+):
+    """A decision may add a milestone: only the commune's own councillors and staff."""
+    from recommendations.permissions import can_record_decision
+
+    user = roles[role]
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    assert can_record_decision(user, commitment) is (role in {"councillor", "staff", "admin"})
+
+
+def test_a_councillor_of_a_body_without_commune_records_no_decision(commitment):
+    """A provincial council's member is no commune's councillor."""
+    from recommendations.permissions import can_record_decision
+    from territory.models import Body
+    from tests.factories import CouncillorFactory
+
+    provincial = Body.objects.create(slug="province-x", kind="provincial_council", name_ar="إقليم")
+    outsider = CouncillorFactory(body=provincial)
+    assert can_record_decision(outsider, commitment) is False
