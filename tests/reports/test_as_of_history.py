@@ -127,6 +127,10 @@ def test_the_milestones_open_on_that_day_give_its_next_due_date(reference_data):
     assert state_of(commitment).next_due == D(2025, 5, 1)
     assert state_of(commitment, as_of=D(2025, 4, 16)).next_due == D(2025, 4, 30)
     assert state_of(commitment, as_of=D(2025, 2, 20)).next_due == D(2025, 3, 15)
+    # Early May: the step due on 30 April, never ticked, was late then.
+    may = state_of(commitment, as_of=D(2025, 5, 5))
+    assert may.next_due == D(2025, 4, 30) and may.flags.milestone_overdue
+    assert not state_of(commitment, as_of=D(2025, 4, 16)).flags.milestone_overdue
 
 
 def test_updates_per_month_in_the_portals_calendar_up_to_the_end_of_the_day(reference_data):
@@ -206,3 +210,34 @@ def test_the_csv_says_yes_and_no_as_1_and_0_and_nothing_as_an_empty_cell(referen
         "0",
         "0",
     )
+
+
+def test_summaries_count_the_hidden_and_the_silent_and_titles_keep_their_languages(
+    reference_data,
+):
+    tata = council("09.551.01.07")
+    make(tata, "صامت", D(2025, 1, 2), title_en="Silent one")
+    make(tata, "مخفي", D(2025, 1, 2), is_public=False, title_fr="Caché")
+    report = report_build(filters=ReportFilters(as_of=AS_OF), language="en")
+    assert (report.totals.commitments, report.totals.not_public, report.totals.stale) == (2, 1, 2)
+    (tata_summary,) = report.by_commune
+    assert (tata_summary.not_public, tata_summary.stale) == (1, 2)
+    assert {r.title for r in report.rows} == {"Silent one", "مخفي"}  # no English: the Arabic
+    french = report_build(filters=ReportFilters(as_of=AS_OF), language="fr")
+    assert {r.title for r in french.rows} == {"صامت", "Caché"}
+
+
+def test_a_report_costs_the_same_queries_whatever_the_number_of_owners(reference_data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            report_build(filters=ReportFilters(as_of=AS_OF), language="ar")
+        return len(captured)
+
+    make(council("09.551.01.07"), "أول", D(2025, 1, 2))
+    one_owner = queries()
+    for code in ("09.551.01.01", "09.551.01.03", "09.551.05.09"):
+        make(council(code), f"التزام {code}", D(2025, 1, 2))
+    assert queries() == one_owner
