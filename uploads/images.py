@@ -83,11 +83,12 @@ def image_without_metadata(data: bytes) -> tuple[bytes, str]:
             image = ImageOps.exif_transpose(image)
             if max(image.size) > KEPT_LONG_SIDE:
                 image.thumbnail((KEPT_LONG_SIDE, KEPT_LONG_SIDE))
+            # Plain colour (or grey) pixels every phone shows alike: CMYK scans and palettes
+            # become RGB, keeping a transparent background (a palette PNG's too). A JPEG never
+            # has one, so a JPEG always ends in RGB or L.
             if image.mode not in ("RGB", "RGBA", "L", "LA"):
-                image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+                image = image.convert("RGBA" if image.has_transparency_data else "RGB")
             save_as = "JPEG" if image_format == "MPO" else image_format
-            if save_as == "JPEG" and image.mode in ("RGBA", "LA"):
-                image = image.convert("RGB")
             out = io.BytesIO()
             options = {"quality": 88} if save_as in ("JPEG", "WEBP") else {}
             image.save(out, format=save_as, **options)

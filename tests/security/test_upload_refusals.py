@@ -220,3 +220,51 @@ def test_a_png_of_exactly_the_memory_budget_is_accepted(monkeypatch):
     monkeypatch.setattr("uploads.images.DECODE_BUDGET_BYTES", 1000 * 1000 * 3)
     checked = upload_check(SimpleUploadedFile("square.png", photo((1000, 1000), "PNG")))
     assert Image.open(checked.content).size == (1000, 1000)
+
+
+def test_a_transparent_png_keeps_its_transparent_background():
+    """A logo or a screenshot cut out: made opaque, its background would turn black."""
+    logo = Image.new("RGBA", (300, 200), (200, 30, 30, 255))
+    logo.putpixel((0, 0), (0, 0, 0, 0))
+    out = io.BytesIO()
+    logo.save(out, "PNG")
+    checked = upload_check(SimpleUploadedFile("logo.png", out.getvalue()))
+    with Image.open(checked.content) as kept:
+        assert kept.convert("RGBA").getpixel((0, 0))[3] == 0
+        assert kept.convert("RGBA").getpixel((150, 100)) == (200, 30, 30, 255)
+
+
+def test_a_transparent_palette_png_keeps_its_transparent_background():
+    chart = Image.new("RGB", (300, 200), (20, 90, 200)).convert("P")
+    chart.putpixel((0, 0), 0)
+    out = io.BytesIO()
+    chart.save(out, "PNG", transparency=0)
+    checked = upload_check(SimpleUploadedFile("chart.png", out.getvalue()))
+    with Image.open(checked.content) as kept:
+        assert kept.mode == "RGBA"
+        assert kept.getpixel((0, 0))[3] == 0
+        assert kept.getpixel((150, 100))[3] == 255
+
+
+def _saved(image: Image.Image, kind: str, **options) -> bytes:
+    out = io.BytesIO()
+    image.save(out, kind, **options)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "MPO"])
+def test_a_photo_is_kept_at_quality_88_fine_enough_to_read_a_sign(kind):
+    """Quality 88, not Pillow's 75: the JPEG's quantisation tables say which was used."""
+    picture = Image.effect_noise((320, 240), 60).convert("RGB")
+    checked = upload_check(SimpleUploadedFile("IMG.jpg", _saved(picture, kind)))
+    reference = Image.open(io.BytesIO(_saved(picture, "JPEG", quality=88)))
+    with Image.open(checked.content) as kept:
+        assert kept.format == "JPEG"
+        assert kept.quantization == reference.quantization
+
+
+def test_a_webp_photo_is_kept_at_quality_88():
+    sent = _saved(Image.effect_noise((320, 240), 60).convert("RGB"), "WEBP")
+    checked = upload_check(SimpleUploadedFile("IMG.webp", sent))
+    expected = _saved(Image.open(io.BytesIO(sent)), "WEBP", quality=88)
+    assert checked.content.read() == expected
