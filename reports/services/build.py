@@ -115,7 +115,7 @@ def _summaries(
         groups[key(row)].append(row)
     return [
         summary_of(str(group_key), label(groups[group_key][0]), groups[group_key])
-        for group_key in sorted(groups, key=lambda k: str(k).zfill(4) if isinstance(k, int) else k)
+        for group_key in sorted(groups)  # recommendation numbers, or commune codes
     ]
 
 

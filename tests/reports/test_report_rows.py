@@ -6,11 +6,12 @@ import datetime
 import pytest
 
 from recommendations.models import Commitment, Recommendation
+from recommendations.services.milestones import milestone_create
 from recommendations.services.updates import commitment_record_update
 from reports.filters import ReportFilters
 from reports.services.build import report_build
 from territory.models import Body
-from tests.factories import CouncillorFactory
+from tests.factories import CouncillorFactory, StaffFactory
 from tests.reports.conftest import at, council
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +107,38 @@ def test_a_provincial_row_has_no_commune_and_dates_its_silence_from_its_creation
 def test_a_body_named_only_in_arabic_is_named_in_arabic_in_every_language(two_owners):
     for language in ("fr", "en", "zgh"):
         assert rows_by_title(language)["ربط الدواوير بالماء"].body == "المكتب الجهوي للماء"
+
+
+def test_rows_go_by_recommendation_then_commune_with_the_provinces_own_last(two_owners):
+    report = report_build(filters=ReportFilters(as_of=DAY), language="ar")
+    assert [row.title for row in report.rows] == [
+        "برنامج عمل الإقليم",  # recommendation 2
+        "تدبير الموارد المائية بطاطا",  # recommendation 6, in the commune of Tata
+        "ربط الدواوير بالماء",  # recommendation 6, a provincial body
+    ]
+
+
+def test_summaries_count_the_overdue_and_the_hidden_of_each_recommendation(two_owners):
+    report = report_build(filters=ReportFilters(as_of=DAY), language="fr")
+    summaries = {s.label: s for s in report.by_recommendation}
+    assert [s.label for s in report.by_recommendation] == ["2", "6"]
+    two, six = summaries["2"], summaries["6"]
+    assert (two.commitments, two.overdue, two.not_public) == (1, 1, 1)
+    assert (six.commitments, six.overdue, six.not_public) == (2, 0, 0)
+    assert (report.totals.overdue, report.totals.not_public) == (1, 1)
+    (tata,) = report.by_commune  # the province's own bodies have no commune summary
+    assert (tata.label, tata.commitments, tata.overdue) == ("Tata", 1, 0)
+
+
+def test_a_row_says_a_milestone_was_late_on_that_day(two_owners):
+    moved, _still = two_owners
+    milestone_create(
+        user=StaffFactory(),
+        commitment_id=moved.pk,
+        title_ar="دراسة تقنية",
+        due_date=DAY - datetime.timedelta(days=10),
+        recorded_at=at(datetime.date(2025, 2, 1)),
+    )
+    assert rows_by_title("ar")["تدبير الموارد المائية بطاطا"].milestone_late is True
+    before = report_build(filters=ReportFilters(as_of=datetime.date(2025, 6, 1)), language="ar")
+    assert not {row.title: row for row in before.rows}["تدبير الموارد المائية بطاطا"].milestone_late
