@@ -82,6 +82,9 @@ def test_json_follows_the_documented_schema(dataset):
     required_row = set(schema["$defs"]["commitment"]["required"])
     assert all(required_row <= set(row) for row in data["commitments"])
     assert {row["title"] for row in data["commitments"]} >= {"تدبير الموارد المائية بطاطا"}
+    # The whole report's summary: a readers' program finds it by its key, and it has no label.
+    assert (data["totals"]["key"], data["totals"]["label"]) == ("all", "")
+    assert data["totals"]["commitments"] == len(data["commitments"])
 
 
 def test_filters_are_honoured(dataset):
@@ -127,3 +130,18 @@ def test_xlsx_dates_stay_dates_shown_day_month_year_in_the_readers_language(
     target = sheet.cell(row=2, column=10)
     assert isinstance(target.value, datetime.datetime)
     assert target.number_format == f"{locale_tag}d mmmm yyyy"
+
+
+def test_updates_per_month_count_only_the_reports_commitments_from_its_first_month(dataset):
+    assert report().updates_per_month == [("2025-03", 3), ("2025-04", 1)]
+    assert report(communes=("09.551.01.01",)).updates_per_month == [("2025-03", 1)]
+    assert report(public_only=True).updates_per_month == [("2025-03", 2), ("2025-04", 1)]
+    april = report(period_start=datetime.date(2025, 4, 1))
+    assert april.updates_per_month == [("2025-04", 1)]
+
+
+def test_feedback_counts_name_the_commune_in_the_reports_language(dataset):
+    today = report_build(filters=ReportFilters(as_of=timezone.localdate()), language="fr")
+    assert [(f["commune"], f["kind"], f["count"]) for f in today.feedback] == [
+        ("Tata", "complaint", 1)
+    ]
