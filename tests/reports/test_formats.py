@@ -84,6 +84,10 @@ def test_json_follows_the_documented_schema(dataset):
     assert {row["title"] for row in data["commitments"]} >= {"تدبير الموارد المائية بطاطا"}
     # The whole report's summary: a readers' program finds it by its key, and it has no label.
     assert (data["totals"]["key"], data["totals"]["label"]) == ("all", "")
+    # When it was made, to the second, with its time zone: a reader can tell two exports apart.
+    made = datetime.datetime.fromisoformat(data["generated_at"])
+    assert made.tzinfo is not None and made.microsecond == 0
+    assert abs(made - timezone.now()) < datetime.timedelta(minutes=5)
     assert data["totals"]["commitments"] == len(data["commitments"])
 
 

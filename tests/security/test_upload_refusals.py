@@ -256,7 +256,11 @@ def _saved(image: Image.Image, kind: str, **options) -> bytes:
 def test_a_photo_is_kept_at_quality_88_fine_enough_to_read_a_sign(kind):
     """Quality 88, not Pillow's 75: the JPEG's quantisation tables say which was used."""
     picture = Image.effect_noise((320, 240), 60).convert("RGB")
-    checked = upload_check(SimpleUploadedFile("IMG.jpg", _saved(picture, kind)))
+    # A phone's MPO: the photo and a second picture (a depth map or a preview).
+    extra = {"save_all": True, "append_images": [picture.resize((80, 60))]} if kind == "MPO" else {}
+    sent = _saved(picture, kind, **extra)
+    assert Image.open(io.BytesIO(sent)).format == kind
+    checked = upload_check(SimpleUploadedFile("IMG.jpg", sent))
     reference = Image.open(io.BytesIO(_saved(picture, "JPEG", quality=88)))
     with Image.open(checked.content) as kept:
         assert kept.format == "JPEG"
