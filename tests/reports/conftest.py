@@ -22,6 +22,21 @@ def at(day: datetime.date, hour=10):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
+def update(commitment, who, when: datetime.datetime, progress: int, link: str = ""):
+    """An owner's status update recorded at `when`, at the commitment's current version."""
+    commitment.refresh_from_db()
+    return commitment_record_update(
+        user=who,
+        commitment_id=commitment.pk,
+        expected_version=commitment.version,
+        level="limited",
+        progress=progress,
+        note="تحيين",
+        evidence_link=link,
+        recorded_at=when,
+    )
+
+
 @pytest.fixture
 def staff(db):
     return StaffFactory()
@@ -54,15 +69,11 @@ def dataset(reference_data, staff):
     )
     for c, author, days in ((water, tata, (10, 60)), (digital, akka, (20,)), (hidden, tata, (5,))):
         for i, day in enumerate(days):
-            c.refresh_from_db()
-            commitment_record_update(
-                user=author,
-                commitment_id=c.pk,
-                expected_version=c.version,
-                level="limited",
-                progress=20 * (i + 1),
-                note="تحيين",
-                recorded_at=at(datetime.date(2025, 3, 1) + datetime.timedelta(days=day)),
+            update(
+                c,
+                author,
+                at(datetime.date(2025, 3, 1) + datetime.timedelta(days=day)),
+                20 * (i + 1),
             )
     item = feedback_submit(
         commune_id=Commune.objects.get(code="09.551.01.07").pk,

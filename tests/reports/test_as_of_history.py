@@ -14,12 +14,11 @@ from recommendations.selectors.as_of import commitment_states_as_of, updates_per
 from recommendations.services.commitments import commitment_edit
 from recommendations.services.decisions import commitment_record_decision
 from recommendations.services.milestones import milestone_create, milestone_mark_done
-from recommendations.services.updates import commitment_record_update
 from reports.exporters.csv_export import report_csv_bytes
 from reports.filters import ReportFilters
 from reports.services.build import report_build
 from tests.factories import CouncillorFactory, StaffFactory
-from tests.reports.conftest import at, council
+from tests.reports.conftest import at, council, update
 
 pytestmark = pytest.mark.django_db
 AS_OF = datetime.date(2025, 3, 31)
@@ -34,20 +33,6 @@ def make(body, title, created: datetime.date, **fields) -> Commitment:
         title_ar=title,
         created_at=at(created),
         **fields,
-    )
-
-
-def update(commitment, who, when: datetime.datetime, progress: int, link: str = ""):
-    commitment.refresh_from_db()
-    return commitment_record_update(
-        user=who,
-        commitment_id=commitment.pk,
-        expected_version=commitment.version,
-        level="limited",
-        progress=progress,
-        note="تحيين",
-        evidence_link=link,
-        recorded_at=when,
     )
 
 

@@ -7,12 +7,11 @@ import pytest
 
 from recommendations.models import Commitment, Recommendation
 from recommendations.services.milestones import milestone_create
-from recommendations.services.updates import commitment_record_update
 from reports.filters import ReportFilters
 from reports.services.build import report_build
 from territory.models import Body
 from tests.factories import CouncillorFactory, StaffFactory
-from tests.reports.conftest import at, council
+from tests.reports.conftest import at, council, update
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2025, 6, 30)
@@ -35,17 +34,8 @@ def two_owners(reference_data):
         created_at=at(datetime.date(2025, 1, 2)),
     )
     for day, progress, link in ((datetime.date(2025, 3, 1), 20, ""), (DAY, 35, "https://t.ma/pv")):
-        moved.refresh_from_db()
-        commitment_record_update(
-            user=councillor,
-            commitment_id=moved.pk,
-            expected_version=moved.version,
-            level="limited",
-            progress=progress,
-            note="تحيين",
-            evidence_link=link,
-            recorded_at=at(day, hour=0),  # just after midnight in Morocco: the day before in UTC
-        )
+        # Just after midnight in Morocco: the day before in UTC.
+        update(moved, councillor, at(day, hour=0), progress, link)
     still = Commitment.objects.create(
         recommendation=Recommendation.objects.get(number=2),
         body=Body.objects.get(slug="provincial-council"),
