@@ -5,7 +5,7 @@ the open data, so the figures never differ between them.
 """
 
 import datetime
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -195,13 +195,14 @@ def _row(state: CommitmentState, body: Body, language: str) -> Row:
 
 
 def _feedback(filters: ReportFilters, language: str) -> list[dict]:
-    """Counts by commune, kind and state: no text, name or contact ever enters a report."""
+    """Counts by commune, kind and state: no text, name or contact ever enters a report.
+    `feedback_counts_as_of` gives one count per commune, kind and state already."""
     communes = {c.pk: c for c in commune_list()}
-    totals: Counter = Counter()
-    for commune_id, kind, state, n in feedback_counts_as_of(cutoff=end_of_day(filters.as_of)):
-        commune = communes[commune_id]
-        if not filters.communes or commune.code in filters.communes:
-            totals[(commune, kind, state)] += n
+    counts = [
+        (communes[commune_id], kind, state, n)
+        for commune_id, kind, state, n in feedback_counts_as_of(cutoff=end_of_day(filters.as_of))
+    ]
+    kept = [c for c in counts if not filters.communes or c[0].code in filters.communes]
     return [
         {
             "commune_code": commune.code,
@@ -212,7 +213,5 @@ def _feedback(filters: ReportFilters, language: str) -> list[dict]:
             "state_label": feedback_state_label(state),
             "count": n,
         }
-        for (commune, kind, state), n in sorted(
-            totals.items(), key=lambda i: (i[0][0].code, i[0][1:])
-        )
+        for commune, kind, state, n in sorted(kept, key=lambda c: (c[0].code, c[1], c[2]))
     ]

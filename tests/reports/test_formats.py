@@ -149,3 +149,45 @@ def test_feedback_counts_name_the_commune_in_the_reports_language(dataset):
     assert [(f["commune"], f["kind"], f["count"]) for f in today.feedback] == [
         ("Tata", "complaint", 1)
     ]
+
+
+def test_feedback_counts_cover_only_the_reports_communes_in_commune_kind_state_order(dataset):
+    from consultations.services.feedback import feedback_acknowledge
+    from consultations.services.feedback_submission import feedback_submit
+    from territory.models import Commune
+    from tests.factories import StaffFactory
+
+    staff = StaffFactory()
+    tata, akka = (Commune.objects.get(code=c) for c in ("09.551.01.07", "09.551.01.01"))
+    for commune, kind, acknowledged in (
+        (akka, "suggestion", False),
+        (akka, "complaint", True),
+        (akka, "complaint", True),
+        (akka, "complaint", False),
+        (tata, "suggestion", False),
+        (tata, "observation", True),
+    ):
+        item = feedback_submit(commune_id=commune.pk, kind=kind, text="ملاحظة من أجل التقرير")
+        if acknowledged:
+            feedback_acknowledge(user=staff, feedback_id=item.pk)
+
+    def counts(**filters):
+        built = report_build(
+            filters=ReportFilters(as_of=timezone.localdate(), **filters), language="ar"
+        )
+        return [(f["commune_code"], f["kind"], f["state"], f["count"]) for f in built.feedback]
+
+    # Akka's code sorts before Tata's; within a commune, by kind, then by state (not by count).
+    assert counts() == [
+        ("09.551.01.01", "complaint", "acknowledged", 2),
+        ("09.551.01.01", "complaint", "received", 1),
+        ("09.551.01.01", "suggestion", "received", 1),
+        ("09.551.01.07", "complaint", "answered", 1),
+        ("09.551.01.07", "observation", "acknowledged", 1),
+        ("09.551.01.07", "suggestion", "received", 1),
+    ]
+    assert counts(communes=("09.551.01.01",)) == [
+        ("09.551.01.01", "complaint", "acknowledged", 2),
+        ("09.551.01.01", "complaint", "received", 1),
+        ("09.551.01.01", "suggestion", "received", 1),
+    ]
