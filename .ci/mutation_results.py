@@ -7,15 +7,22 @@ last one stopped on any machine (mutants/ is a local working copy, never committ
 Per rule module, each mutant's outcome and each function's hash: mutmut checks again only the
 mutants of functions whose hash changed since (and those a run names), so the results of code
 that did not change stay valid. Durations are left out; mutmut measures them again.
+
+Also the tests that killed each function's mutants (`tests/mutation_order.py` runs them first
+for the next mutant of the function): a few per function, with how often each killed.
 """
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KEPT = ROOT / ".ci" / "mutation-results"
 WORK = ROOT / "mutants"
+KILLERS_KEPT = KEPT / "killers.json"
+KILLERS_WORK = WORK / "killers"  # tests/mutation_order.py: KILLERS, under mutants/
+KILLERS_PER_FUNCTION = 5
 
 
 def save() -> int:
@@ -30,8 +37,33 @@ def save() -> int:
         target = KEPT / (str(meta.relative_to(WORK))[: -len(".meta")].replace("/", ".") + ".json")
         target.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         count += 1
+    _save_killers()
     print(f"saved the results of {count} modules into {KEPT.relative_to(ROOT)}/")
     return 0
+
+
+def _save_killers() -> None:
+    killers = {}
+    for found in sorted(KILLERS_WORK.glob("*.txt")):
+        counts = Counter(found.read_text(encoding="utf-8").split())
+        killers[found.stem] = dict(counts.most_common(KILLERS_PER_FUNCTION))
+    if killers:
+        KILLERS_KEPT.write_text(
+            json.dumps(killers, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+
+
+def _restore_killers() -> None:
+    if not KILLERS_KEPT.exists():
+        return
+    KILLERS_WORK.mkdir(parents=True, exist_ok=True)
+    for function, counts in json.loads(KILLERS_KEPT.read_text(encoding="utf-8")).items():
+        target = KILLERS_WORK / f"{function}.txt"
+        if not target.exists():  # this machine's own record is newer
+            target.write_text(
+                "".join(f"{test}\n" * n for test, n in counts.items()), encoding="utf-8"
+            )
 
 
 def restore() -> int:
@@ -57,6 +89,7 @@ def restore() -> int:
             encoding="utf-8",
         )
         count += 1
+    _restore_killers()
     print(f"restored the results of {count} modules into mutants/")
     return 0
 

@@ -1,6 +1,10 @@
 """The mutation audit's scores per rule module, from `mutmut results --all true`, written into
 TESTING.md between its score markers (and printed). A mutant listed under "Equivalent mutants"
-in TESTING.md (its name, a dash, the reason) changes no behaviour and counts neither way."""
+in TESTING.md (its name, a dash, the reason) changes no behaviour and counts neither way.
+
+    python .ci/mutation_scores.py              # the table, into TESTING.md
+    python .ci/mutation_scores.py survivors    # survivors not listed as equivalent: to triage
+"""
 
 import re
 import subprocess
@@ -46,7 +50,8 @@ def equivalents() -> set[str]:
     return names
 
 
-def results() -> dict[str, Counter]:
+def verdicts() -> list[tuple[str, str]]:
+    """(mutant, status) for every mutant, as mutmut reports them."""
     out = subprocess.run(  # noqa: S603 - a fixed command of the project's own venv
         [str(ROOT / ".venv" / "bin" / "mutmut"), "results", "--all", "true"],
         cwd=ROOT,
@@ -54,14 +59,24 @@ def results() -> dict[str, Counter]:
         text=True,
         check=True,
     ).stdout
+    found = (line.strip().rpartition(": ") for line in out.splitlines())
+    return [(name, status) for name, _, status in found if name]
+
+
+def results() -> dict[str, Counter]:
     same = equivalents()
     by_module: dict[str, Counter] = defaultdict(Counter)
-    for line in out.splitlines():
-        name, _, status = line.strip().rpartition(": ")
-        if not name:
-            continue
+    for name, status in verdicts():
         by_module[module_of(name)]["equivalent" if name in same else status] += 1
     return by_module
+
+
+def survivors() -> int:
+    same = equivalents()
+    for name, status in verdicts():
+        if status in ("survived", "no tests") and name not in same:
+            print(name)
+    return 0
 
 
 def table(by_module: dict[str, Counter]) -> str:
@@ -99,4 +114,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(survivors() if sys.argv[1:] == ["survivors"] else main())

@@ -4,6 +4,9 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
+# The order of a mutant's tests under the mutation audit (TESTING.md).
+pytest_plugins = ["tests.mutation_order"]
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -29,28 +32,6 @@ def pytest_configure(config):
     celery_app.conf.broker_url = "memory://"
     # WhiteNoise warns when the collected-static folder is missing; the suite serves from finders.
     django_settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-
-
-def pytest_collection_modifyitems(items):
-    # Under the mutation audit (`make mutate`), each mutant's tests run quickest first: mutmut
-    # stops at the first failure, and the quick tests are the rules' own. The durations are the
-    # ones mutmut recorded in its first whole run (mutants/mutmut-stats.json).
-    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
-    if "__mutmut_" not in mutant:
-        return
-    durations = _recorded_durations()
-    items.sort(key=lambda item: durations.get(item.nodeid, float("inf")))
-
-
-def _recorded_durations() -> dict[str, float]:
-    import json
-    from pathlib import Path
-
-    try:
-        stats = json.loads(Path("mutmut-stats.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return stats.get("duration_by_test", {})
 
 
 def service_missing(what: str, why: str):
