@@ -54,6 +54,11 @@ def test_a_decision_adding_a_milestone_shows_it(client, meeting, councillor, com
     assert entry.kind == "decision" and entry.milestone == milestone
     html = client.get(f"/ar/commitments/{commitment_in_tata.pk}/").content.decode()
     assert "لقاء تواصلي مع الساكنة" in html and "إضافة لقاء تواصلي" in html
+    # Named in Arabic only: French and English readers see the Arabic name, nothing made up.
+    assert (milestone.title_fr, milestone.title_en) == ("", "")
+    for language in ("fr", "en"):
+        page = client.get(f"/{language}/commitments/{commitment_in_tata.pk}/").content.decode()
+        assert "لقاء تواصلي مع الساكنة" in page
 
 
 def test_a_commitment_of_another_commune_is_refused(meeting, councillor, commitment_in_akka):

@@ -69,6 +69,23 @@ def test_refused_transitions_change_nothing(feedback, staff, setup, action):
     assert Feedback.objects.filter(pk=feedback.pk).values().get() == before
 
 
+def test_a_refused_step_says_the_feedbacks_state_and_the_step_in_the_readers_language(
+    feedback, staff
+):
+    from django.utils import translation
+
+    with pytest.raises(ValidationError) as exc:
+        services.feedback_close(user=staff, feedback_id=feedback.pk)
+    assert exc.value.messages == ["حالة هذه المراسلة «تم التوصل»، لذا لا يمكن إغلاقها الآن."]
+    services.feedback_acknowledge(user=staff, feedback_id=feedback.pk)
+    with translation.override("fr"), pytest.raises(ValidationError) as exc:
+        services.feedback_acknowledge(user=staff, feedback_id=feedback.pk)
+    assert exc.value.messages == [
+        "Ce retour est à l'état « Accusé de réception » : "
+        "on ne peut pas en accuser réception maintenant."
+    ]
+
+
 def test_rejection_carries_a_reason_the_sender_sees(client, feedback, staff):
     with pytest.raises(ValidationError):
         services.feedback_reject(user=staff, feedback_id=feedback.pk, reason="because")

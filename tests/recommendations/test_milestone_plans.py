@@ -44,6 +44,7 @@ def said(message: str) -> list[str]:
         ({"title_ar": ""}, "title_ar", TITLE_MISSING),
         ({"title_ar": " \u200f\t "}, "title_ar", TITLE_MISSING),  # nothing once cleaned
         ({"title_ar": None}, "title_ar", TITLE_MISSING),
+        ({"title_ar": 2026}, "title_ar", TITLE_MISSING),  # a number, not a title
         ({"title_ar": "م" * (TITLE_MAX + 1)}, "title_ar", TITLE_LONG),
         ({"due_date": "2027-03-31"}, "due_date", BAD_DATE),
         ({"due_date": datetime.datetime(2027, 3, 31, 9)}, "due_date", BAD_DATE),

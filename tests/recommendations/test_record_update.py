@@ -96,6 +96,28 @@ def test_staying_substantial_needs_no_new_evidence(councillor, commitment):
     assert commitment.progress == 60
 
 
+def test_a_withdrawn_commitment_taken_up_again_at_substantial_needs_evidence(
+    councillor, commitment
+):
+    record(councillor, commitment, level=Level.WITHDRAWN, progress=None, note="أوقف المشروع")
+    commitment.refresh_from_db()
+    with pytest.raises(ValidationError) as exc:
+        record(councillor, commitment, level=Level.SUBSTANTIAL, progress=55, note="استؤنف")
+    assert exc.value.message_dict == {
+        "evidence_file": ["رفع المستوى إلى «جوهري» أو «مكتمل» يتطلب إثباتا: ملفا أو رابطا."]
+    }
+    record(
+        councillor,
+        commitment,
+        level=Level.SUBSTANTIAL,
+        progress=55,
+        note="استؤنف",
+        evidence_link="https://t.ma/a",
+    )
+    commitment.refresh_from_db()
+    assert (commitment.level, commitment.progress) == (Level.SUBSTANTIAL, 55)
+
+
 def test_stale_version_is_refused_and_the_losers_data_is_not_written(councillor, commitment):
     seen = commitment.version
     record(councillor, commitment, note="الأول")
