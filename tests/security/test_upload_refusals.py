@@ -144,6 +144,25 @@ def test_a_file_of_exactly_the_limit_is_read_whole_and_left_at_its_start():
     assert uploaded.tell() == 0  # whoever stores it next reads it from the start
 
 
+def test_an_upload_lying_about_its_size_is_read_only_one_byte_past_the_limit():
+    """A client that declares 1 KB and sends 16 MB costs the server 2 MB + 1 byte of memory."""
+    from uploads.limits import upload_bytes
+
+    sizes_read = []
+
+    class Counted(io.BytesIO):
+        def read(self, *args):
+            data = super().read(*args)
+            sizes_read.append(len(data))
+            return data
+
+    uploaded = SimpleUploadedFile("big.pdf", b"")
+    uploaded.file, uploaded.size = Counted(b"x" * (16 * MB)), 1024
+    with pytest.raises(ValidationError):
+        upload_bytes(uploaded, limit=2 * MB, too_big="too big")
+    assert sum(sizes_read) == 2 * MB + 1
+
+
 @pytest.mark.parametrize("declared", ["honestly", "as smaller than it is"])
 def test_one_byte_over_the_limit_is_refused_naming_the_limit_in_mb(settings, declared):
     settings.EVIDENCE_MAX_BYTES = 2 * MB
