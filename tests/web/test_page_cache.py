@@ -268,3 +268,27 @@ def test_a_body_renamed_in_the_admin_shows_in_timeline_entries_kept_in_the_cache
         renamed_in_the_admin(body, "المجلس الجماعي لطاطا")
     html = client.get(path).content.decode()
     assert "المجلس الجماعي لطاطا" in html and "مجلس جماعة طاطا" not in html
+
+
+def test_a_version_evicted_between_two_cache_calls_moves_on_all_the_same(monkeypatch):
+    """Redis may evict a version between the `add` that found it and the `incr` that moves it:
+    the version starts again from the clock, so pages made from the old one render anew."""
+    from web import page_cache
+
+    before = page_cache.versions(["commune:7"])
+
+    class EvictedMidway:
+        def add(self, key, value, timeout=None):
+            return False  # the version is there…
+
+        def incr(self, key):
+            raise ValueError(key)  # …and gone the next instant
+
+        def set(self, key, value, timeout=None):
+            cache.set(key, value, timeout=timeout)
+
+    monkeypatch.setattr(page_cache, "cache", EvictedMidway())
+    page_cache.pages_changed("commune:7")
+    monkeypatch.undo()
+    after = page_cache.versions(["commune:7"])
+    assert after[1] > before[1]  # a later clock reading: no page carries it yet
