@@ -12,8 +12,10 @@ Also the tests that killed each function's mutants (`tests/mutation_order.py` ru
 for the next mutant of the function): a few per function, with how often each killed.
 """
 
+import fnmatch
 import json
 import sys
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -23,6 +25,7 @@ WORK = ROOT / "mutants"
 KILLERS_KEPT = KEPT / "killers.json"
 KILLERS_WORK = WORK / "killers"  # tests/mutation_order.py: KILLERS, under mutants/
 KILLERS_PER_FUNCTION = 5
+STATS = WORK / "mutmut-stats.json"
 
 
 def save() -> int:
@@ -66,7 +69,44 @@ def _restore_killers() -> None:
             )
 
 
+def _rule_modules() -> list[str]:
+    """The paths `[tool.mutmut] only_mutate` names, as mutmut matches them."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    return sorted(
+        path
+        for folder in config["source_paths"]
+        for path in (str(p.relative_to(ROOT)) for p in (ROOT / folder).rglob("*.py"))
+        if any(fnmatch.fnmatch(path, pattern) for pattern in config["only_mutate"])
+    )
+
+
+def _prepare_new_modules() -> None:
+    """A rule module new to the audit has a plain copy in mutants/ (mutmut copies every file,
+    and takes a copy newer than its source for a mutated file already), and mutmut's recorded
+    statistics do not know its functions: the copy goes, so that mutmut mutates it, and the
+    statistics too, so that mutmut records again which tests reach each function. A rule module
+    whose source changed is a plain copy as well (`make mutate` brings it in): mutmut mutates
+    it again."""
+    try:
+        reached = json.loads(STATS.read_text(encoding="utf-8"))["tests_by_mangled_function_name"]
+    except (OSError, ValueError, KeyError):
+        reached = None
+    for path in _rule_modules():
+        copy = WORK / path
+        if copy.exists() and "__mutmut_" not in copy.read_text(encoding="utf-8"):
+            copy.unlink()
+        module = path[: -len(".py")].replace("/", ".")
+        audited = (KEPT / f"{module}.py.json").exists() or any(
+            key.startswith(f"{module}.x") for key in reached or ()
+        )
+        if reached is not None and not audited:
+            print(f"{module} is new to the audit: mutmut records again which tests reach what")
+            STATS.unlink()
+            reached = None
+
+
 def restore() -> int:
+    _prepare_new_modules()
     count = 0
     for kept in sorted(KEPT.glob("*.py.json")):
         path = kept.name[: -len(".py.json")].replace(".", "/") + ".py"
