@@ -128,11 +128,13 @@ def feedback_waiting(now: datetime.datetime):
     councillors = _councillors_by_commune()
     for row in rows:
         kind = FEEDBACK_TO_ANSWER if row["unanswered"] else FEEDBACK_TO_ACKNOWLEDGE
+        place = place_from_row(row, "commune")
         payload = {
             "title": _count_titles(kind, row["count"]),
-            "path": "/inbox/?overdue=on",
+            # The commune's overdue feedback: staff reading an escalation see that commune's.
+            "path": _inbox_of(place),
             "date": timezone.localdate(row["oldest"]).isoformat(),
-            "place": place_from_row(row, "commune"),
+            "place": place,
         }
         for user_id in councillors[row["commune_id"]]:
             yield Reminder(
