@@ -111,3 +111,53 @@ def test_the_resident_is_told_the_second_answer_too(
     lines = (tmp_path / "sms.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and answered.tracking_code in json.loads(lines[0])["text"]
     assert Feedback.objects.get(pk=answered.pk).state == "answered"
+
+
+@pytest.mark.parametrize(
+    ("reason", "message"),
+    [
+        ("ما زال\x00معطلا", "يتضمن النص رموزا غير مسموح بها."),
+        (None, "يتضمن النص رموزا غير مسموح بها."),  # not a text at all
+        ("م" * 1001, "لا تتجاوزوا 1000 حرف."),
+    ],
+    ids=["nul", "not-text", "too-long"],
+)
+def test_a_reason_that_cannot_be_kept_is_refused_in_the_residents_words(answered, reason, message):
+    from django.core.exceptions import ValidationError
+
+    from consultations.services.feedback_verdict import feedback_resident_verdict
+
+    with pytest.raises(ValidationError) as refused:
+        feedback_resident_verdict(tracking_code=answered.tracking_code, helped=False, reason=reason)
+    assert refused.value.message_dict == {"reason": [message]}
+    answered.refresh_from_db()
+    assert answered.state == "answered" and answered.resident_verdict == ""
+
+
+def test_a_reason_of_exactly_1000_characters_is_kept(answered):
+    from consultations.services.feedback_verdict import feedback_resident_verdict
+
+    feedback_resident_verdict(tracking_code=answered.tracking_code, helped=False, reason="م" * 1000)
+    answered.refresh_from_db()
+    assert answered.resident_reason == "م" * 1000
+
+
+def test_only_active_staff_and_admins_are_told_and_the_notice_links_to_the_feedback(
+    client, answered, staff, councillor, django_capture_on_commit_callbacks
+):
+    from notifications.models import Notification
+    from tests.factories import AdminFactory, StaffFactory
+
+    admin = AdminFactory(email="admin@observatory.example", language="fr")
+    StaffFactory(email="gone@observatory.example", is_active=False)
+    for person, email in ((staff, "staff@observatory.example"), (councillor, "c@tata.example")):
+        person.email = email
+        person.save(update_fields=["email"])
+    with django_capture_on_commit_callbacks(execute=True):
+        verdict(client, answered, "no", reason="لم يتغير شيء")
+    told = set(
+        Notification.objects.filter(kind="feedback_reopened").values_list("recipient", flat=True)
+    )
+    assert told == {staff.pk, admin.pk}
+    (notice,) = [m for m in mail.outbox if m.to == [admin.email]]
+    assert f"/fr/inbox/{answered.pk}/" in notice.body
