@@ -71,10 +71,11 @@ mutate: setup
 	$(PY) .ci/mutation_results.py save
 	$(PY) .ci/mutation_scores.py
 
-# After new tests: check again every mutant that survived (mutmut keeps a survivor's verdict
-# until its function changes or a run names it).
+# After new tests: check again every mutant that survived or that no test reached, but those
+# TESTING.md lists as equivalent (mutmut keeps a verdict until its function changes or a run
+# names it).
 mutate-survivors: setup
-	$(MAKE) mutate MUTANTS="$$($(VENV)/bin/mutmut results 2>/dev/null | awk -F': ' '/: survived$$/ {print $$1}' | tr -d ' ' | tr '\n' ' ')"
+	$(MAKE) mutate MUTANTS="$$($(PY) .ci/mutation_scores.py survivors | tr '\n' ' ')"
 
 setup: $(STAMP) messages
 

@@ -25,21 +25,20 @@ from .page_cache import epoch, versions
 
 def cached_fragments(
     namespace: str,
-    keys: Sequence[Hashable],
-    render: Callable[[Hashable], SafeString],
+    keys: Sequence[tuple],
+    render: Callable[[tuple], SafeString],
     prepare: Callable[[list], None] | None = None,
 ) -> list[SafeString]:
-    """The pieces for `keys`, in order. `prepare(missing_keys)`, when given, is called once
-    before the missing pieces are rendered (to load what they show in one query)."""
+    """The pieces for `keys` (tuples: an entry's id and the language, say), in order.
+    `prepare(missing_keys)`, when given, is called once before the missing pieces are rendered
+    (to load what they show in one query)."""
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if seconds <= 0 or not keys:
         if prepare and keys:
             prepare(list(keys))
         return [render(key) for key in keys]
     prefix = f"frag:{namespace}:{epoch()}:"
-    names = {
-        key: prefix + ":".join(map(str, key if isinstance(key, tuple) else (key,))) for key in keys
-    }
+    names = {key: prefix + ":".join(map(str, key)) for key in keys}
     found = cache.get_many(list(names.values()))
     if prepare:
         absent = [key for key in keys if names[key] not in found]

@@ -167,6 +167,30 @@ def test_nothing_is_kept_longer_than_its_maximum_age(client, tata_commitment, mo
     assert ">طاطا الجديدة</h1>" in client.get(path).content.decode()
 
 
+# --- Timeline entries kept per language ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("seconds", [0, 600], ids=["off", "on"])
+def test_a_commitment_page_shows_its_timeline_whether_entries_are_kept_or_not(
+    client, tata_commitment, settings, seconds
+):
+    # FRAGMENT_CACHE_SECONDS=0 turns keeping off, for an operator chasing a stale page.
+    settings.FRAGMENT_CACHE_SECONDS = seconds
+    councillor = CouncillorFactory(body=tata_commitment.body)
+    for version, (progress, note) in enumerate(((20, "بداية الأشغال"), (35, "تجهيز القاعة")), 1):
+        commitment_record_update(
+            user=councillor,
+            commitment_id=tata_commitment.pk,
+            expected_version=version,
+            level="limited",
+            progress=progress,
+            note=note,
+        )
+    for _twice in range(2):
+        html = client.get(f"/ar/commitments/{tata_commitment.pk}/").content.decode()
+        assert html.index("تجهيز القاعة") < html.index("بداية الأشغال")  # newest first
+
+
 # --- The commune page's consultations part ------------------------------------------------------
 
 
