@@ -15,31 +15,86 @@ def wav(seconds: float = 2.0, rate: int = 8000) -> bytes:
     return out.getvalue()
 
 
-def amr(seconds: float = 2.0) -> bytes:
-    """AMR-NB at 12.2 kbit/s: a frame of 31 bytes after its header byte every 20 ms."""
-    frame = bytes([7 << 3 | 0x04]) + b"\x00" * 31
-    return b"#!AMR\n" + frame * int(seconds / 0.02)
+def _amr_frame(kind: int, size: int) -> bytes:
+    # Its header byte is 0TTTTQ00: the frame's type, and Q set for a good frame.
+    return bytes([kind << 3 | 0x04]) + b"\x00" * size
 
 
-def _ebml(element: int, body: bytes) -> bytes:
-    size = len(body) | (1 << 56)  # an 8-byte size
+def amr(seconds: float = 2.0, *, wideband: bool = False, pause: float = 0.0) -> bytes:
+    """AMR as phones record it: one frame every 20 ms after the file's header. Narrowband speech
+    at 12.2 kbit/s is type 7 (31 bytes), wideband at 12.65 kbit/s type 2 (32 bytes). The last
+    `pause` seconds are silence as discontinuous transmission writes it: a comfort-noise frame
+    (type 8 narrowband, 9 wideband; 5 bytes) every eighth frame, "no data" (type 15) between."""
+    magic, speech, comfort = (b"#!AMR-WB\n", (2, 32), 9) if wideband else (b"#!AMR\n", (7, 31), 8)
+    quiet = round(pause / 0.02)
+    spoken = _amr_frame(*speech) * (round(seconds / 0.02) - quiet)
+    silence = (_amr_frame(comfort, 5) if i % 8 == 0 else _amr_frame(15, 0) for i in range(quiet))
+    return magic + spoken + b"".join(silence)
+
+
+def _ebml(element: int, body: bytes, *, size_length: int = 8, unknown: bool = False) -> bytes:
+    """An EBML element: its ID, its body's size in `size_length` bytes (more if the size needs
+    them; all ones when `unknown`, as a recorder writes before it knows), then the body."""
+    length = size_length
+    while len(body) >= (1 << 7 * length) - 1:  # all ones is kept for "unknown"
+        length += 1
+    size = (1 << 7 * length + 1) - 1 if unknown else len(body) | 1 << 7 * length
     ident = element.to_bytes((element.bit_length() + 7) // 8, "big")
-    return ident + size.to_bytes(8, "big") + body
+    return ident + size.to_bytes(length, "big") + body
 
 
-def webm(seconds: float = 2.0, *, declared: bool = True) -> bytes:
-    """A WebM audio file; a recording still being written has no declared duration, only
-    blocks (one per 20 ms of Opus)."""
-    header = _ebml(0x1A45DFA3, _ebml(0x4282, b"webm"))
-    info = _ebml(0x2AD7B1, (1_000_000).to_bytes(3, "big"))
+def webm(
+    seconds: float = 2.0,
+    *,
+    declared: bool = True,
+    duration_bytes: int = 8,
+    timecode_scale: bool = True,
+    size_length: int = 8,
+    cluster_times: bool = True,
+    cluster_lead: int = 0,
+    browser: bool = False,
+) -> bytes:
+    """A WebM audio file: a block per 20 ms Opus frame, the last starting 20 ms before the end,
+    in clusters of 10 s. A recording still being written has no declared duration, only blocks.
+
+    duration_bytes: the duration as an 8- or 4-byte float (libwebm writes 4).
+    timecode_scale: written, or left to its default of a millisecond.
+    size_length: the bytes each element's size takes (1 to 8), more where the size needs them.
+    cluster_times: each cluster's time written, or left out (the blocks then count from 0).
+    cluster_lead: each cluster's time that many ms after its first block, whose offset is then
+        negative (as when a cluster starts at a video keyframe).
+    browser: as MediaRecorder writes while recording: the segment and clusters of unknown size,
+        the muxing and writing application named, no duration.
+    """
+
+    def element(ident: int, body: bytes, *, unknown: bool = False) -> bytes:
+        return _ebml(ident, body, size_length=size_length, unknown=unknown)
+
+    declared = declared and not browser
+    info = element(0x2AD7B1, (1_000_000).to_bytes(3, "big")) if timecode_scale else b""
     if declared:
-        info += _ebml(0x4489, struct.pack(">d", seconds * 1000))
-    blocks = b"".join(
-        _ebml(0xA3, b"\x81" + struct.pack(">h", t) + b"\x80" + b"\x00" * 20)
-        for t in range(0, int(seconds * 1000), 20)
-    )
-    cluster = _ebml(0x1F43B675, _ebml(0xE7, b"\x00") + blocks)
-    return header + _ebml(0x18538067, _ebml(0x1549A966, info) + cluster)
+        info += element(
+            0x4489, struct.pack(">d" if duration_bytes == 8 else ">f", round(seconds * 1000))
+        )
+    if browser:
+        info += element(0x4D80, b"Chrome") + element(0x5741, b"Chrome")
+    opus = element(0xD7, b"\x01") + element(0x83, b"\x02") + element(0x86, b"A_OPUS")
+    tracks = element(0x1654AE6B, element(0xAE, opus))
+    clusters = b""
+    frames = range(0, round(seconds * 1000), 20)
+    for start in range(0, len(frames), 500):
+        times = frames[start : start + 500]
+        at = times[0] + cluster_lead if cluster_times else 0
+        blocks = b"".join(
+            # Track 1, the time from the cluster's, a keyframe, the Opus frame.
+            element(0xA3, b"\x81" + struct.pack(">h", t - at) + b"\x80" + b"\x00" * 20)
+            for t in times
+        )
+        time = element(0xE7, at.to_bytes(4, "big")) if cluster_times else b""
+        clusters += element(0x1F43B675, time + blocks, unknown=browser)
+    header = element(0x1A45DFA3, element(0x4282, b"webm"))
+    segment = element(0x1549A966, info) + tracks + clusters
+    return header + element(0x18538067, segment, unknown=browser)
 
 
 def mp3(seconds: float = 2.0) -> bytes:

@@ -114,7 +114,8 @@ def _webm_seconds(data: bytes) -> float:
         if element == TIMECODE_SCALE:
             scale = int.from_bytes(body, "big")
         elif element == DURATION:
-            duration = struct.unpack(">f" if len(body) == 4 else ">d", body)[0]
+            # As declared: a double cut after four bytes is a truncated file, not a float.
+            duration = struct.unpack(">f" if size == 4 else ">d", body)[0]
         elif element == CLUSTER_TIME:
             cluster_time = int.from_bytes(body, "big")
         elif element in (SIMPLE_BLOCK, BLOCK) and len(body) > 3:

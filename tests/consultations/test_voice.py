@@ -1,6 +1,7 @@
 """A voice message instead of, or with, the text: checked by content, kept private, erased."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
@@ -8,6 +9,7 @@ from consultations.models import Feedback
 from consultations.services.feedback import feedback_erase_on_request
 from tests import audio_samples
 from tests.consultations.conftest import login
+from uploads.audio import audio_check
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +54,69 @@ def test_a_recording_still_being_written_without_a_declared_length_is_measured(c
     )
     assert response.status_code == 302
     assert Feedback.objects.get().voice_seconds == 30
+
+
+def measured(recording: bytes) -> int:
+    """The length kept for a recording, in whole seconds (what the inbox shows)."""
+    return audio_check(SimpleUploadedFile("voice.bin", recording)).seconds
+
+
+@pytest.mark.parametrize("pause", [0.0, 4.0], ids=["speech", "with-a-pause"])
+@pytest.mark.parametrize("wideband", [False, True], ids=["narrowband", "wideband"])
+def test_an_amr_recording_is_measured_narrowband_or_wideband_its_pauses_included(wideband, pause):
+    """A phone writes a pause as comfort noise and "no data" frames: 20 ms each, like speech."""
+    assert measured(audio_samples.amr(12.0, wideband=wideband, pause=pause)) == 12
+
+
+@pytest.mark.parametrize("declared", [True, False], ids=["declared", "still-being-written"])
+@pytest.mark.parametrize("size_length", range(1, 9))
+def test_a_webm_recording_is_measured_whatever_length_its_muxer_gives_each_size(
+    size_length, declared
+):
+    """EBML lets a muxer write an element's size in 1 to 8 bytes; browsers use the shortest."""
+    recording = audio_samples.webm(12.0, declared=declared, size_length=size_length)
+    assert measured(recording) == 12
+
+
+@pytest.mark.parametrize("seconds", [12.0, 95.0])
+def test_a_browser_recording_of_unknown_size_is_measured_by_its_blocks_alone(seconds):
+    """MediaRecorder writes the segment and its clusters before it knows their size, and names
+    itself ("Chrome") in the file: the name's letters are no time."""
+    assert measured(audio_samples.webm(seconds, browser=True, size_length=1)) == seconds
+
+
+def test_blocks_stored_just_before_their_clusters_time_are_placed_before_it():
+    """A cluster may start at a video keyframe and hold the sound of just before: its blocks'
+    offsets are signed."""
+    assert measured(audio_samples.webm(12.0, declared=False, cluster_lead=40)) == 12
+
+
+@override_settings(VOICE_MAX_SECONDS=30)
+def test_blocks_of_a_cluster_that_leaves_out_its_time_count_from_the_recordings_start():
+    """To the millisecond: at an operator's 30-second limit, a recording whose last frame starts
+    at 30 s is accepted."""
+    recording = audio_samples.webm(30.02, declared=False, cluster_times=False)
+    assert measured(recording) == 30
+
+
+def test_an_upload_cut_inside_its_last_block_counts_that_block_once_its_header_arrived():
+    """A block's header is its track, its time and its flags; its sound follows. Cut after that
+    header, the recording's last block starts at 180.02 s: too long. Cut before its flags, that
+    block is not there yet and the last one starts at 180 s: accepted."""
+    recording = audio_samples.webm(180.04, declared=False)
+    sound = 20  # bytes of Opus in each block
+    assert measured(recording[: -sound - 1]) == 180  # the last block's flags did not arrive
+    with pytest.raises(ValidationError) as caught:
+        measured(recording[:-sound])
+    assert caught.value.code == "audio_length"
+
+
+# A half rounds to the even second (Python's round): 13.5 s is kept as 14, as rounding a half up
+# would.
+@pytest.mark.parametrize(("seconds", "kept"), [(13.4, 13), (13.5, 14), (13.6, 14)])
+@pytest.mark.parametrize("make", [audio_samples.amr, audio_samples.webm], ids=["amr", "webm"])
+def test_the_length_kept_is_the_nearest_whole_second(make, seconds, kept):
+    assert measured(make(seconds)) == kept
 
 
 def test_the_form_opens_the_phones_recorder_without_javascript(client, reference_data):

@@ -2,6 +2,8 @@
 instead, with the error's code for the form (as the size and pixel refusals do)."""
 
 import io
+import struct
+from functools import partial
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from tests import pdf_samples
+from tests import audio_samples, pdf_samples
 from tests.pdf_samples import pdf_with_javascript
 from tests.recommendations.conftest import png_bytes
+from uploads.audio import audio_check
 from uploads.checks import PDF, upload_check
 
 EXECUTABLE = b"MZ\x90\x00" + b"\x00" * 100
@@ -291,3 +294,72 @@ def test_a_webp_photo_is_kept_at_quality_88():
     checked = upload_check(SimpleUploadedFile("IMG.webp", sent))
     expected = _saved(Image.open(io.BytesIO(sent)), "WEBP", quality=88)
     assert checked.content.read() == expected
+
+
+def voice_refusal(data: bytes, language: str) -> tuple[str, list[str]]:
+    with translation.override(language), pytest.raises(ValidationError) as caught:
+        audio_check(SimpleUploadedFile("voice.m4a", data))
+    with translation.override(language):
+        return caught.value.code, caught.value.messages
+
+
+def _webm_cut_inside_its_duration(kept: int) -> bytes:
+    recording = audio_samples.webm(2.0)
+    return recording[: recording.index(struct.pack(">d", 2000)) + kept]
+
+
+NOT_A_RECORDING = {
+    "ar": "هذا الملف ليس تسجيلا صوتيا يمكننا قراءته (Opus أو AAC أو AMR أو MP3 أو WebM أو WAV).",
+    "fr": "Ce fichier n'est pas un enregistrement vocal lisible "
+    "(Opus, AAC, AMR, MP3, WebM ou WAV).",
+}
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+@pytest.mark.parametrize(
+    "recording",
+    [
+        pytest.param(b"#!AMR\n", id="amr-header-alone"),
+        # Types 9 to 14 are reserved in narrowband AMR: no phone writes them.
+        pytest.param(b"#!AMR\n" + bytes([9 << 3 | 0x04]) * 500, id="amr-frames-of-a-reserved-type"),
+        pytest.param(audio_samples.amr(2.0)[:-10], id="amr-cut-inside-a-frame"),
+        pytest.param(_webm_cut_inside_its_duration(3), id="webm-cut-inside-its-duration"),
+        # Four bytes of an eight-byte duration are not a four-byte one.
+        pytest.param(_webm_cut_inside_its_duration(4), id="webm-cut-halfway-its-duration"),
+        pytest.param(audio_samples.webm(0.0, declared=False), id="webm-stopped-before-a-sound"),
+        # No EBML element starts with a zero byte: a damaged copy.
+        pytest.param(audio_samples.webm(2.0) + b"\x00" * 16, id="webm-then-zeros"),
+    ],
+)
+def test_a_file_that_only_looks_like_a_recording_is_refused_naming_what_is_read(
+    recording, language
+):
+    assert voice_refusal(recording, language) == ("audio_type", [NOT_A_RECORDING[language]])
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ar", "التسجيل طويل جدا: الحد الأقصى 3 دقائق."),
+        ("fr", "L'enregistrement est trop long : 3 minutes au plus."),
+    ],
+    ids=["ar", "fr"],
+)
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(audio_samples.amr, id="amr"),
+        pytest.param(partial(audio_samples.amr, wideband=True), id="amr-wideband"),
+        pytest.param(audio_samples.webm, id="webm"),
+        # libwebm writes the duration as a 4-byte float.
+        pytest.param(partial(audio_samples.webm, duration_bytes=4), id="webm-4-byte-duration"),
+        # Without a timecode scale, WebM counts in milliseconds.
+        pytest.param(partial(audio_samples.webm, timecode_scale=False), id="webm-default-scale"),
+    ],
+)
+def test_three_minutes_are_accepted_and_a_frame_more_refused_in_the_readers_language(
+    make, language, message
+):
+    accepted = audio_check(SimpleUploadedFile("voice.bin", make(180.0)))
+    assert accepted.seconds == 180
+    assert voice_refusal(make(180.02), language) == ("audio_length", [message])
