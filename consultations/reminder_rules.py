@@ -74,8 +74,7 @@ def meetings_soon(now: datetime.datetime):
     for committee_id, user_id in (
         Member.objects.filter(
             committee_id__in={r["committee_id"] for r in rows},
-            user__isnull=False,
-            user__is_active=True,
+            user__is_active=True,  # members with an account, and only active ones
         )
         .filter(Q(until__isnull=True) | Q(until__gte=today))
         .values_list("committee_id", "user_id")

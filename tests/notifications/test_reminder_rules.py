@@ -32,6 +32,7 @@ def test_without_named_owners_the_bodys_councillors_are_reminded(tata_councillor
     stale = make_commitment(tata_councillor, last_update_days=31)
     stale.owners.clear()
     colleague = CouncillorFactory(body=tata_councillor.body)
+    CouncillorFactory(body=tata_councillor.body, is_active=False)  # left the council
     assert got("stale_commitment") == {
         (tata_councillor.pk, f"commitment:{stale.pk}"),
         (colleague.pk, f"commitment:{stale.pk}"),
@@ -100,6 +101,7 @@ def test_meeting_within_48_hours_reminds_members_with_accounts_and_councillors(
     soon = meeting(committee, 47)
     meeting(committee, 49)
     meeting(committee, 10, status=Meeting.Status.CANCELLED)
+    meeting(committee, -1)  # began an hour ago, not marked held yet: not coming up
     assert got("meeting_soon") == {
         (tata_councillor.pk, f"meeting:{soon.pk}"),
         (member_account.pk, f"meeting:{soon.pk}"),
@@ -110,6 +112,8 @@ def test_meeting_held_three_days_ago_without_minutes(committee, tata_councillor,
     missing = meeting(committee, -72, status=Meeting.Status.HELD)
     meeting(committee, -48, status=Meeting.Status.HELD)  # only two days ago
     meeting(committee, -100, status=Meeting.Status.HELD, minutes="محضر")
+    scanned = meeting(committee, -100, status=Meeting.Status.HELD)  # minutes as a PDF only
+    Meeting.objects.filter(pk=scanned.pk).update(minutes_pdf="minutes/scanned.pdf")
     assert got("minutes_missing") == {(tata_councillor.pk, f"meeting:{missing.pk}")}
 
 
@@ -140,3 +144,41 @@ def test_feedback_waiting_on_day_10_and_day_50(tata_councillor, akka_councillor)
     # Waiting for an answer: the one acknowledged 50 days ago, not the one answered long since.
     reminders = [r for r in reminders_collect(now=NOW) if r.kind == "feedback_unanswered"]
     assert reminders[0].payload["title"]["fr"].startswith("1 ")
+
+
+def test_a_stale_commitment_of_a_body_with_no_councillor_reminds_no_one_and_the_run_goes_on(
+    tata_councillor,
+):
+    from territory.models import Body
+
+    service = Body.objects.create(
+        kind=Body.Kind.PUBLIC_SERVICE,
+        commune=tata_councillor.body.commune,
+        slug="health-office-tata",
+        name_ar="المندوبية",
+    )
+    nobody = make_commitment(tata_councillor, last_update_days=40)
+    nobody.owners.clear()
+    nobody.body = service
+    nobody.save(update_fields=["body"])
+    stale = make_commitment(tata_councillor, last_update_days=40)
+    assert got("stale_commitment") == {(tata_councillor.pk, f"commitment:{stale.pk}")}
+
+
+def test_meetings_without_minutes_and_feedback_left_waiting_escalate_to_staff(
+    committee, tata_councillor, observatory
+):
+    from notifications.models import ReminderItem
+    from notifications.services.daily_run import reminders_run
+    from tests.consultations.conftest import submit
+
+    meeting(committee, -80, status=Meeting.Status.HELD)
+    item = submit(tata_councillor.body.commune)
+    Feedback.objects.filter(pk=item.pk).update(created_at=NOW - datetime.timedelta(days=12))
+    for day in range(3):  # reminded on two earlier days, nothing done since
+        reminders_run(now=NOW + datetime.timedelta(days=day))
+    escalated = ReminderItem.objects.filter(kind="escalation", recipient=observatory)
+    assert sorted(e.payload["escalated_kind"] for e in escalated) == [
+        "feedback_unacknowledged",
+        "minutes_missing",
+    ]
