@@ -162,3 +162,40 @@ def test_a_sent_message_records_when_and_is_never_sent_twice(monkeypatch, sms):
     assert (sms.status, sms.attempts) == (S.SENT, 2) and sms.sent_at is not None
     assert notification_send(notification_id=sms.pk) is False
     assert len(delivered) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "days_old", "gets_one"),
+    [
+        ({}, 0, True),
+        ({}, 7, True),  # within eight days: what a weekly reader has not been sent yet
+        ({}, 9, False),  # older than a week and a day: left to the in-app list
+        ({"is_active": False}, 0, False),
+        ({"email": ""}, 0, False),
+        ({"email_reminders": False}, 0, False),
+    ],
+)
+def test_a_digest_goes_to_an_active_person_with_an_email_for_what_waits_from_this_week(
+    reference_data, changes, days_old, gets_one
+):
+    from notifications.models import ReminderItem
+    from notifications.services.digests import digests_prepare
+
+    now = datetime.datetime(2026, 3, 16, 8, 0, tzinfo=datetime.UTC)
+    person = CouncillorFactory(**{"email": "fatima@tata.example", "language": "fr", **changes})
+    item = ReminderItem.objects.create(
+        recipient=person,
+        kind="stale_commitment",
+        item_ref="commitment:1",
+        period="2026-03-16",
+        dedup_key=f"stale|{person.pk}|1",
+        created_at=now - datetime.timedelta(days=days_old),
+    )
+    prepared = digests_prepare(now=now)
+    digests = Notification.objects.filter(recipient=person, kind="digest")
+    assert (len(prepared), digests.count()) == ((1, 1) if gets_one else (0, 0))
+    if gets_one:
+        (digest,) = digests
+        assert prepared == [digest.pk] and digest.language == "fr"
+        item.refresh_from_db()
+        assert item.notification == digest

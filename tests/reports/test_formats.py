@@ -191,3 +191,12 @@ def test_feedback_counts_cover_only_the_reports_communes_in_commune_kind_state_o
         ("09.551.01.01", "complaint", "received", 1),
         ("09.551.01.01", "suggestion", "received", 1),
     ]
+    french = report_build(
+        filters=ReportFilters(as_of=timezone.localdate(), communes=("09.551.01.01",)),
+        language="fr",
+    )
+    assert [(f["kind_label"], f["state_label"]) for f in french.feedback] == [
+        ("Réclamation", "Accusé de réception"),
+        ("Réclamation", "Reçu"),
+        ("Suggestion", "Reçu"),
+    ]
