@@ -148,9 +148,13 @@ def test_only_the_communes_active_councillors_hear_of_its_meetings_and_feedback(
     assert not {away.pk, resident.pk, other_body.pk} & {who for _kind, who in reminded}
 
 
-def test_each_reminder_kind_has_the_heading_and_the_list_page_its_readers_see():
-    # Each app registers its kinds and rules when the site starts; registering again (as a
-    # reload does) gives the same registry, here while this test watches.
+def test_each_reminder_kind_has_the_heading_and_the_list_page_its_readers_see(monkeypatch):
+    from notifications import registry
+
+    # Each app registers its kinds and rules when the site starts: here into an empty registry,
+    # while this test watches (the site's own comes back after it).
+    for kept in ("_rules", "_labels", "_list_paths"):
+        monkeypatch.setattr(registry, kept, {})
     commitments.register()
     meetings_and_feedback.register()
     tata = {"code": "09.551.01.07", "id": 7}
