@@ -105,6 +105,23 @@ def test_feedback_waiting_is_counted_in_words_and_links_to_the_communes_overdue_
         feedback_in(commune, days_ago=12)
         feedback_in(commune, days_ago=11)
         feedback_in(commune, days_ago=55, state="acknowledged")
+    feedback_in(akka_councillor.body.commune, days_ago=51, state="acknowledged")
+    # Every reader's words are in the message: English ones too, the plural as well.
+    english = {
+        (r.recipient_id, r.kind): r.payload["title"]["en"] for r in reminders_collect(now=NOW)
+    }
+    assert english == {
+        (
+            tata_councillor.pk,
+            "feedback_unacknowledged",
+        ): "2 feedback waiting for an acknowledgement",
+        (tata_councillor.pk, "feedback_unanswered"): "1 feedback waiting for an answer",
+        (
+            akka_councillor.pk,
+            "feedback_unacknowledged",
+        ): "2 feedback waiting for an acknowledgement",
+        (akka_councillor.pk, "feedback_unanswered"): "2 feedback waiting for an answer",
+    }
     read = digests(django_capture_on_commit_callbacks)
     tata = tata_councillor.body.commune_id
     assert (
@@ -123,7 +140,7 @@ def test_feedback_waiting_is_counted_in_words_and_links_to_the_communes_overdue_
         f"  {SITE}/fr/inbox/?overdue=on&commune={akka}\n"
     ) in read["youssef@akka.example"]
     assert (
-        "- 1 retour en attente de réponse (\u206820 janvier 2026\u2069)\n"
+        "- 2 retours en attente de réponse (\u206820 janvier 2026\u2069)\n"
         f"  {SITE}/fr/inbox/?overdue=on&commune={akka}\n"
     ) in read["youssef@akka.example"]
 
