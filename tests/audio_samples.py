@@ -143,3 +143,12 @@ def m4a(seconds: float = 2.0) -> bytes:
     moov = _atom(b"moov", mvhd + trak)
     ftyp = _atom(b"ftyp", b"M4A \x00\x00\x00\x00M4A isom")
     return ftyp + moov + _atom(b"mdat", b"\x00" * 64)
+
+
+def flac(seconds: float = 2.0, rate: int = 16000) -> bytes:
+    """A FLAC header that mutagen reads (a format phones do not record, and not accepted)."""
+    # STREAMINFO: block sizes (16 bits each), frame sizes (24 bits each), then the sample rate
+    # (20 bits), channels - 1 (3), bits per sample - 1 (5) and the number of samples (36).
+    packed = (rate << 44) | (15 << 36) | int(seconds * rate)
+    info = struct.pack(">HH", 4096, 4096) + bytes(6) + packed.to_bytes(8, "big") + bytes(16)
+    return b"fLaC" + bytes([0x80, 0, 0, len(info)]) + info

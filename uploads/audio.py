@@ -44,9 +44,11 @@ AMR_WB_TYPES = {*range(10), 14, 15}
 
 @dataclass(frozen=True)
 class CheckedAudio:
+    """The recording under a random name, and its length in whole seconds. The type it is
+    served as goes with its extension (uploads.serving)."""
+
     content: ContentFile
     seconds: int
-    content_type: str
 
 
 def _not_audio() -> ValidationError:
@@ -163,4 +165,4 @@ def audio_check(uploaded) -> CheckedAudio:
     if seconds <= 0:
         raise _not_audio()
     name = f"{uuid.uuid4().hex}.{extension}"
-    return CheckedAudio(ContentFile(data, name=name), round(seconds), CONTENT_TYPES[extension])
+    return CheckedAudio(ContentFile(data, name=name), round(seconds))

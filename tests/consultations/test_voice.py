@@ -119,6 +119,12 @@ def test_the_length_kept_is_the_nearest_whole_second(make, seconds, kept):
     assert measured(make(seconds)) == kept
 
 
+@pytest.mark.parametrize("make", [audio_samples.amr, audio_samples.webm], ids=["amr", "webm"])
+def test_a_one_second_answer_is_kept(make):
+    """A resident may only say "yes" or "naam" into the phone."""
+    assert measured(make(1.0)) == 1
+
+
 def test_the_form_opens_the_phones_recorder_without_javascript(client, reference_data):
     html = client.get("/ar/feedback/new/").content.decode()
     assert 'enctype="multipart/form-data"' in html

@@ -215,3 +215,47 @@ def test_each_reminder_kind_has_the_heading_and_the_list_page_its_readers_see(mo
         "consultations.minutes_missing": "minutes_missing",
         "consultations.feedback_waiting": "feedback_waiting",
     }
+
+
+def test_a_commitment_reminder_names_it_in_each_readers_language_with_its_dates(tata_councillor):
+    from recommendations.models import Milestone
+    from tests.notifications.conftest import make_commitment
+
+    stale = make_commitment(tata_councillor, last_update_days=40, title_en="Digital civil status")
+    Milestone.objects.create(
+        commitment=stale,
+        title_ar="مرحلة",
+        title_en="First step",
+        due_date=datetime.date(2026, 3, 19),
+    )
+    said = {r.kind: r.payload for r in reminders_collect(now=NOW)}
+    place = {
+        "code": "09.551.01.07",
+        "id": tata_councillor.body.commune_id,
+        "name": {"ar": "طاطا", "fr": "Tata", "en": "Tata", "zgh": "ⵟⴰⵟⴰ"},
+    }
+    # Where a title is missing in a language, the Arabic one stands in.
+    assert said == {
+        "stale_commitment": {
+            "title": {
+                "ar": "رقمنة الحالة المدنية",
+                "fr": "Numériser l'état civil",
+                "en": "Digital civil status",
+                "zgh": "رقمنة الحالة المدنية",
+            },
+            "path": f"/commitments/{stale.pk}/",
+            "date": "2026-02-04",  # its last activity
+            "place": place,
+        },
+        "milestone_due": {
+            "title": {
+                "ar": "مرحلة — رقمنة الحالة المدنية",
+                "fr": "مرحلة — Numériser l'état civil",
+                "en": "First step — Digital civil status",
+                "zgh": "مرحلة — رقمنة الحالة المدنية",
+            },
+            "path": f"/commitments/{stale.pk}/",
+            "date": "2026-03-19",  # the milestone's due day
+            "place": place,
+        },
+    }

@@ -200,3 +200,27 @@ def test_feedback_counts_cover_only_the_reports_communes_in_commune_kind_state_o
         ("Réclamation", "Reçu"),
         ("Suggestion", "Reçu"),
     ]
+
+
+def test_feedback_is_counted_in_the_state_it_was_in_on_the_reports_day(dataset):
+    from consultations.models import Feedback
+    from consultations.services.feedback import feedback_acknowledge
+    from consultations.services.feedback_submission import feedback_submit
+    from territory.models import Commune
+    from tests.factories import StaffFactory
+
+    akka = Commune.objects.get(code="09.551.01.01")
+    item = feedback_submit(commune_id=akka.pk, kind="suggestion", text="اقتراح قديم من أقا")
+    Feedback.objects.filter(pk=item.pk).update(
+        created_at=timezone.make_aware(datetime.datetime(2025, 6, 1, 10))
+    )
+    feedback_acknowledge(user=StaffFactory(), feedback_id=item.pk)  # today, after the day
+
+    def akka_counts(as_of):
+        built = report_build(
+            filters=ReportFilters(as_of=as_of, communes=("09.551.01.01",)), language="ar"
+        )
+        return [(f["kind"], f["state"], f["count"]) for f in built.feedback]
+
+    assert akka_counts(AS_OF) == [("suggestion", "received", 1)]
+    assert akka_counts(timezone.localdate()) == [("suggestion", "acknowledged", 1)]

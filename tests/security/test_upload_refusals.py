@@ -327,6 +327,8 @@ NOT_A_RECORDING = {
         # Four bytes of an eight-byte duration are not a four-byte one.
         pytest.param(_webm_cut_inside_its_duration(4), id="webm-cut-halfway-its-duration"),
         pytest.param(audio_samples.webm(0.0, declared=False), id="webm-stopped-before-a-sound"),
+        # Read by the library, with a length, but of a kind the portal does not take.
+        pytest.param(audio_samples.flac(5.0), id="flac"),
         # No EBML element starts with a zero byte: a damaged copy.
         pytest.param(audio_samples.webm(2.0) + b"\x00" * 16, id="webm-then-zeros"),
     ],
