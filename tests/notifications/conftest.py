@@ -66,3 +66,16 @@ def at(days=0, hours=0):
 
 def local_today():
     return timezone.localdate(NOW)
+
+
+def committee_of(councillor):
+    """A civic committee of the councillor's commune, named in Arabic and French."""
+    from consultations.services.meetings import committee_create
+
+    return committee_create(
+        user=councillor,
+        commune_id=councillor.body.commune_id,
+        kind="civic",
+        name_ar="لجنة التشاور",
+        name_fr="Commission de concertation",
+    )

@@ -5,12 +5,12 @@ import datetime
 import pytest
 
 from consultations.models import Feedback, Meeting
-from consultations.services.meetings import committee_create, member_add
+from consultations.services.meetings import member_add
 from notifications.services.daily_run import reminders_collect
 from recommendations.models import Milestone
 from recommendations.state.levels import Level
 from tests.factories import CouncillorFactory
-from tests.notifications.conftest import NOW, at, make_commitment
+from tests.notifications.conftest import NOW, at, committee_of, make_commitment
 
 pytestmark = pytest.mark.django_db
 
@@ -60,13 +60,7 @@ def test_milestones_due_within_seven_days_or_overdue(tata_councillor):
 
 @pytest.fixture
 def committee(tata_councillor):
-    return committee_create(
-        user=tata_councillor,
-        commune_id=tata_councillor.body.commune_id,
-        kind="civic",
-        name_ar="لجنة التشاور",
-        name_fr="Commission de concertation",
-    )
+    return committee_of(tata_councillor)
 
 
 def meeting(committee, hours, status=Meeting.Status.PLANNED, minutes=""):

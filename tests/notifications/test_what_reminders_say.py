@@ -11,28 +11,17 @@ from django.utils import translation
 
 from consultations import reminder_rules as meetings_and_feedback
 from consultations.models import Feedback, Meeting
-from consultations.services.meetings import committee_create
 from notifications.registry import kind_label, kind_list_path, rules
 from notifications.services.daily_run import reminders_collect, reminders_run
 from recommendations import reminder_rules as commitments
 from territory.models import Body
 from tests.consultations.conftest import submit
 from tests.factories import CouncillorFactory
-from tests.notifications.conftest import NOW, at
+from tests.notifications.conftest import NOW, at, committee_of
 
 pytestmark = pytest.mark.django_db
 
 SITE = "http://127.0.0.1:8000"
-
-
-def committee_of(councillor):
-    return committee_create(
-        user=councillor,
-        commune_id=councillor.body.commune_id,
-        kind="civic",
-        name_ar="لجنة التشاور",
-        name_fr="Commission de concertation",
-    )
 
 
 def feedback_in(commune, *, days_ago, state="received"):

@@ -10,9 +10,9 @@ import io
 import pytest
 
 from recommendations.models import Commitment, Recommendation
-from recommendations.services.updates import commitment_record_update
 from territory.models import Body
 from tests.factories import CouncillorFactory
+from tests.reports.conftest import update
 
 # Transactional: on PostgreSQL updates.csv is written by COPY on a connection of its own, which
 # sees committed rows only.
@@ -30,19 +30,6 @@ def commitment(body, number, *, public=True):
         target_date=datetime.date(2026, 6, 30),
         is_public=public,
         created_at=datetime.datetime(2025, 1, 2, tzinfo=UTC),
-    )
-
-
-def update(item, who, when, progress):
-    item.refresh_from_db()
-    commitment_record_update(
-        user=who,
-        commitment_id=item.pk,
-        expected_version=item.version,
-        level="limited",
-        progress=progress,
-        note="تحيين",
-        recorded_at=when,
     )
 
 
