@@ -149,3 +149,28 @@ def test_notice_on_the_form_says_what_data_is_for(client, reference_data):
     html = client.get("/fr/feedback/new/").content.decode()
     assert "09-08" in html
     assert 'name="website"' in html  # honeypot present but hidden
+
+
+@pytest.mark.parametrize(
+    ("about", "field", "message"),
+    [
+        ("recommendation", "recommendation", "اختاروا توصية من القائمة."),
+        ("commitment", "commitment", "هذا الالتزام لا يخص الجماعة المختارة."),
+        ("meeting", "meeting", "هذا الاجتماع لا يخص الجماعة المختارة."),
+    ],
+)
+def test_what_a_feedback_is_about_must_exist_and_be_the_communes(
+    request, akka, about, field, message
+):
+    """Named on its field in the resident's words; nothing is stored."""
+    from django.core.exceptions import ValidationError
+
+    subject = {
+        "recommendation": lambda: {"recommendation_id": 99},
+        "commitment": lambda: {"commitment_id": request.getfixturevalue("commitment_in_tata").pk},
+        "meeting": lambda: {"meeting_id": request.getfixturevalue("meeting").pk},  # Tata's
+    }[about]()
+    with pytest.raises(ValidationError) as refused:
+        submit(akka, **subject)
+    assert refused.value.message_dict == {field: [message]}
+    assert not Feedback.objects.exists()
