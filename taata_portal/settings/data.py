@@ -38,6 +38,12 @@ if REDIS_URL:
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="taata"),
         }
     }
+elif env.bool("TEST_DATABASE_IN_MEMORY", default=False):
+    # The mutation audit runs two suites at once, each with its own database in memory: each
+    # with its own cache too. In one folder, one suite's cache.clear() emptied the other's
+    # cached pages and rate counts in the middle of a test, which then failed whatever the
+    # mutant, and a mutant it should not have killed counted as killed.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     # Without Redis, files on this machine: every process (each gunicorn worker, a Celery
     # worker) sees the same cache, so a page invalidated by one is not served stale by another,
