@@ -199,3 +199,39 @@ def test_a_digest_goes_to_an_active_person_with_an_email_for_what_waits_from_thi
         assert prepared == [digest.pk] and digest.language == "fr"
         item.refresh_from_db()
         assert item.notification == digest
+
+
+def test_digests_are_prepared_once_a_day_and_only_for_what_was_not_sent(reference_data):
+    from notifications.models import ReminderItem
+    from notifications.services.digests import digests_prepare
+
+    monday = datetime.datetime(2026, 3, 16, 8, 0, tzinfo=datetime.UTC)
+    person = CouncillorFactory(email="fatima@tata.example")
+
+    def waiting(ref, when):
+        return ReminderItem.objects.create(
+            recipient=person,
+            kind="stale_commitment",
+            item_ref=ref,
+            period=when.date().isoformat(),
+            dedup_key=f"stale|{person.pk}|{ref}",
+            created_at=when,
+        )
+
+    waiting("commitment:1", monday)
+    (first,) = digests_prepare(now=monday)
+    # Run again the same day (a retried job), with something new since: the same digest, which
+    # takes it in, not a second one.
+    waiting("commitment:3", monday + datetime.timedelta(hours=2))
+    assert digests_prepare(now=monday + datetime.timedelta(hours=2)) == [first]
+    assert Notification.objects.get(pk=first).items.count() == 2
+    Notification.objects.filter(pk=first).update(status=S.SENT)
+    assert digests_prepare(now=monday) == []  # sent: nothing left to send today
+    tuesday = monday + datetime.timedelta(days=1)
+    assert digests_prepare(now=tuesday) == []  # nothing new since Monday's digest
+    waiting("commitment:2", tuesday)
+    (second,) = digests_prepare(now=tuesday)
+    assert Notification.objects.get(pk=second).items.get().item_ref == "commitment:2"
+    assert Notification.objects.filter(recipient=person, kind="digest").count() == 2
+    # Tuesday's is not sent yet (the sweep retries it): Wednesday's run leaves it to the sweep.
+    assert digests_prepare(now=tuesday + datetime.timedelta(days=1)) == []

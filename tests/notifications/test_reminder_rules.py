@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from consultations.models import Feedback, Meeting
+from consultations.models import Feedback, Meeting, Member
 from consultations.services.meetings import member_add
 from notifications.services.daily_run import reminders_collect
 from recommendations.models import Milestone
@@ -33,6 +33,7 @@ def test_without_named_owners_the_bodys_councillors_are_reminded(tata_councillor
     stale.owners.clear()
     colleague = CouncillorFactory(body=tata_councillor.body)
     CouncillorFactory(body=tata_councillor.body, is_active=False)  # left the council
+    CouncillorFactory(body=tata_councillor.body, role="resident")  # not a councillor
     assert got("stale_commitment") == {
         (tata_councillor.pk, f"commitment:{stale.pk}"),
         (colleague.pk, f"commitment:{stale.pk}"),
@@ -96,9 +97,21 @@ def test_meeting_within_48_hours_reminds_members_with_accounts_and_councillors(
     meeting(committee, 49)
     meeting(committee, 10, status=Meeting.Status.CANCELLED)
     meeting(committee, -1)  # began an hour ago, not marked held yet: not coming up
+    leaving = CouncillorFactory(body=akka_councillor.body, role="resident")
+    until_april = member_add(
+        user=tata_councillor,
+        committee_id=committee.pk,
+        name="عضو حتى أبريل",
+        group="women",
+        since=datetime.date(2025, 1, 1),
+        member_user=leaving,
+    )
+    # Still a member on the day of the run, whatever the day the test runs.
+    Member.objects.filter(pk=until_april.pk).update(until=datetime.date(2026, 4, 1))
     assert got("meeting_soon") == {
         (tata_councillor.pk, f"meeting:{soon.pk}"),
         (member_account.pk, f"meeting:{soon.pk}"),
+        (leaving.pk, f"meeting:{soon.pk}"),
     }
 
 
@@ -106,6 +119,7 @@ def test_meeting_held_three_days_ago_without_minutes(committee, tata_councillor,
     missing = meeting(committee, -72, status=Meeting.Status.HELD)
     meeting(committee, -48, status=Meeting.Status.HELD)  # only two days ago
     meeting(committee, -100, status=Meeting.Status.HELD, minutes="محضر")
+    meeting(committee, -100, status=Meeting.Status.CANCELLED)  # no minutes to write
     scanned = meeting(committee, -100, status=Meeting.Status.HELD)  # minutes as a PDF only
     Meeting.objects.filter(pk=scanned.pk).update(minutes_pdf="minutes/scanned.pdf")
     assert got("minutes_missing") == {(tata_councillor.pk, f"meeting:{missing.pk}")}
@@ -176,3 +190,12 @@ def test_meetings_without_minutes_and_feedback_left_waiting_escalate_to_staff(
         "feedback_unacknowledged",
         "minutes_missing",
     ]
+
+
+def test_a_named_owner_who_left_is_not_reminded_the_councils_active_councillors_are(
+    tata_councillor,
+):
+    stale = make_commitment(tata_councillor, last_update_days=31)
+    gone = CouncillorFactory(body=tata_councillor.body, is_active=False)
+    stale.owners.set([gone])
+    assert got("stale_commitment") == {(tata_councillor.pk, f"commitment:{stale.pk}")}

@@ -191,6 +191,39 @@ def test_a_commitment_page_shows_its_timeline_whether_entries_are_kept_or_not(
         assert html.index("تجهيز القاعة") < html.index("بداية الأشغال")  # newest first
 
 
+def test_a_timeline_entry_once_kept_is_not_loaded_again(client, tata_commitment, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    commitment_record_update(
+        user=CouncillorFactory(body=tata_commitment.body),
+        commitment_id=tata_commitment.pk,
+        expected_version=1,
+        level="limited",
+        progress=20,
+        note="بداية الأشغال",
+    )
+    path = f"/ar/commitments/{tata_commitment.pk}/"
+    assert "accounts_user" in tables_read(client, path)  # the entry and its author, loaded
+    assert "accounts_user" not in tables_read(client, path)  # kept: only its id is read
+
+
+def test_the_entries_of_an_edit_conflict_show_with_entries_kept_or_not(tata_commitment, settings):
+    from recommendations.models import StatusUpdate
+    from recommendations.rendering.timeline import timeline_entries
+
+    commitment_record_update(
+        user=CouncillorFactory(body=tata_commitment.body),
+        commitment_id=tata_commitment.pk,
+        expected_version=1,
+        level="limited",
+        progress=20,
+        note="سبقكم زميل بهذا التحيين",
+    )
+    for seconds in (0, 600):
+        settings.FRAGMENT_CACHE_SECONDS = seconds
+        html = timeline_entries(StatusUpdate.objects.all(), language="ar")
+        assert "سبقكم زميل بهذا التحيين" in html
+
+
 # --- The commune page's consultations part ------------------------------------------------------
 
 

@@ -49,7 +49,7 @@ def test_a_limit_of_zero_holds_no_one_back(clock):
     assert not limit_reached("feedback", "10.1.1.6", limit=0, window=WINDOW)
 
 
-def test_a_count_that_expires_between_two_cache_calls_starts_again_at_one(monkeypatch):
+def test_a_count_that_expires_between_two_cache_calls_starts_again_at_one(monkeypatch, clock):
     class ExpiredMidway:
         """The count is there when `add` looks, and gone when `incr` comes."""
 
@@ -70,3 +70,5 @@ def test_a_count_that_expires_between_two_cache_calls_starts_again_at_one(monkey
     monkeypatch.undo()
     assert limit_reached("feedback", "10.1.1.7", limit=1, window=WINDOW)
     assert not limit_reached("feedback", "10.1.1.7", limit=2, window=WINDOW)
+    clock.shift(datetime.timedelta(seconds=WINDOW + 1))  # and it lasts a window too
+    assert not limit_reached("feedback", "10.1.1.7", limit=1, window=WINDOW)
