@@ -55,18 +55,17 @@ def recommendation_cards(
 
 @dataclass(frozen=True, slots=True)
 class MatrixCell:
-    """A commune's public commitments under one recommendation: their tally, and its figures
+    """A commune's public commitments under one recommendation: the figures of their tally,
     worked out once (a page shows 180 cells)."""
 
     recommendation: Recommendation
-    tally: Tally
     count: int
     level: str | None
     progress: int | None
 
     @classmethod
     def of(cls, recommendation: Recommendation, tally: Tally) -> "MatrixCell":
-        return cls(recommendation, tally, tally.total, tally.level, tally.progress)
+        return cls(recommendation, tally.total, tally.level, tally.progress)
 
     @property
     def level_label(self) -> str:

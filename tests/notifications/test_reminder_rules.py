@@ -52,10 +52,13 @@ def test_milestones_due_within_seven_days_or_overdue(tata_councillor):
             done_on=done,
         )
 
-    soon, late = milestone(7), milestone(-1)
+    soon, late, today_s = milestone(7), milestone(-1), milestone(0)
     milestone(8)  # too far
     milestone(-5, done=today)  # done
-    assert got("milestone_due") == {(tata_councillor.pk, f"milestone:{soon.pk}")}
+    assert got("milestone_due") == {
+        (tata_councillor.pk, f"milestone:{soon.pk}"),
+        (tata_councillor.pk, f"milestone:{today_s.pk}"),  # due today: not late yet
+    }
     assert got("milestone_overdue") == {(tata_councillor.pk, f"milestone:{late.pk}")}
 
 
@@ -199,3 +202,28 @@ def test_a_named_owner_who_left_is_not_reminded_the_councils_active_councillors_
     gone = CouncillorFactory(body=tata_councillor.body, is_active=False)
     stale.owners.set([gone])
     assert got("stale_commitment") == {(tata_councillor.pk, f"commitment:{stale.pk}")}
+
+
+def test_an_overdue_milestone_escalates_after_two_days_of_reminders_an_update_starts_again(
+    tata_councillor, observatory
+):
+    from notifications.models import ReminderItem
+    from notifications.services.daily_run import reminders_run
+    from recommendations.models import Commitment
+
+    commitment = make_commitment(tata_councillor, last_update_days=1)
+    Milestone.objects.create(
+        commitment=commitment, title_ar="مرحلة", due_date=datetime.date(2026, 3, 10)
+    )
+
+    def run(day):
+        reminders_run(now=NOW + datetime.timedelta(days=day))
+        return ReminderItem.objects.filter(kind="escalation", recipient=observatory).count()
+
+    assert (run(0), run(1)) == (0, 0)
+    # The owner acts after the second reminder: the count starts again from there.
+    Commitment.objects.filter(pk=commitment.pk).update(
+        last_update_at=NOW + datetime.timedelta(days=1, hours=6)
+    )
+    assert (run(2), run(3)) == (0, 0)
+    assert run(4) == 1  # reminded on two days since, nothing done
