@@ -319,6 +319,35 @@ def test_a_meeting_moves_to_the_past_when_it_starts_not_when_the_part_expires(
         assert "meetings/" not in sections()  # started: under "Past" now, the same day
 
 
+@pytest.mark.parametrize("seconds", [0, 600], ids=["off", "on"])
+def test_the_consultations_part_shows_its_committee_and_coming_meeting_kept_or_not(
+    client, tata_commitment, settings, seconds
+):
+    from django.utils import timezone
+
+    from consultations.services.meetings import meeting_schedule
+
+    settings.FRAGMENT_CACHE_SECONDS = seconds
+    staff = StaffFactory()
+    committee = committee_create(
+        user=staff, commune_id=tata_commitment.body.commune_id, kind="civic", name_ar="لجنة الشباب"
+    )
+    meeting = meeting_schedule(
+        user=staff,
+        committee_id=committee.pk,
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+        place="قاعة الاجتماعات",
+    )
+    for _twice in range(2):
+        html = client.get(f"/ar/communes/{TATA}/").content.decode()
+        part = html.split('id="meetings-heading"', 1)[1]
+        assert "لجنة الشباب" in html and f"/ar/meetings/{meeting.pk}/" in part
+        assert "('" not in html  # the part, not a Python tuple of it and its lifetime
+        # A commune with nothing coming: a part that will not change by itself, whole too.
+        akka = client.get("/ar/communes/09.551.01.01/").content.decode()
+        assert 'id="meetings-heading"' in akka
+
+
 # --- The layout's brand, menus and footer -------------------------------------------------------
 
 
