@@ -89,6 +89,7 @@ def test_milestone_progress_rounds_to_the_nearest_and_keeps_its_ends(weights, ex
 def test_one_rounding_half_up_everywhere():
     assert [half_up(x) for x in (0.5, 1.5, 2.5, 62.5, 62.4)] == [1, 2, 3, 63, 62]
     assert average_percent(25, 2) == 13  # 12.5
+    assert average_percent(62, 5) == 12  # 12.4: down
     assert average_percent(0, 0) is None
 
 
@@ -304,3 +305,54 @@ def test_a_milestone_cannot_be_ticked_twice_or_in_the_future(councillor, commitm
     milestone_mark_done(user=councillor, milestone_id=milestone.pk, evidence_link=LINK)
     with pytest.raises(ValidationError):
         milestone_mark_done(user=councillor, milestone_id=milestone.pk)
+
+
+FLAG_DAY = datetime.date(2026, 3, 16)
+
+
+def flags_on(day=FLAG_DAY, *, active_days_ago=1, hour=12, due_in=None, cutoffs=None):
+    from recommendations.state.flags import flags_of
+
+    activity = FLAG_DAY - datetime.timedelta(days=active_days_ago)
+    return flags_of(
+        level=Level.LIMITED,
+        last_activity=timezone.make_aware(datetime.datetime.combine(activity, datetime.time(hour))),
+        target_date=FLAG_DAY + datetime.timedelta(days=100),
+        next_due=None if due_in is None else FLAG_DAY + datetime.timedelta(days=due_in),
+        today=day,
+        cutoffs=cutoffs,
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "stale"),
+    [
+        ({"active_days_ago": 30, "hour": 0}, False),  # the 30th day before, from its first minute
+        ({"active_days_ago": 31, "hour": 23}, True),  # the day before that, to its last hour
+    ],
+)
+def test_stale_means_no_activity_on_any_of_the_last_30_days(settings, case, stale):
+    settings.COMMITMENT_STALE_DAYS = 30
+    assert flags_on(**case).stale is stale
+
+
+@pytest.mark.parametrize(
+    ("due_in", "overdue", "due_soon"),
+    [(-1, True, False), (0, False, True), (7, False, True), (8, False, False)],
+    ids=["yesterday", "today", "in-a-week", "in-eight-days"],
+)
+def test_a_milestone_is_late_from_the_day_after_it_was_due_and_due_soon_a_week_ahead(
+    settings, due_in, overdue, due_soon
+):
+    settings.MILESTONE_DUE_SOON_DAYS = 7
+    flags = flags_on(due_in=due_in)
+    assert (flags.milestone_overdue, flags.milestone_due_soon) == (overdue, due_soon)
+
+
+def test_cut_offs_worked_out_for_another_day_are_not_used(settings):
+    from recommendations.state.flags import Cutoffs
+
+    settings.COMMITMENT_STALE_DAYS = 30
+    old = Cutoffs.on(FLAG_DAY - datetime.timedelta(days=60))
+    assert flags_on(active_days_ago=40, cutoffs=old).stale is True
+    assert flags_on(active_days_ago=40, cutoffs=Cutoffs.on(FLAG_DAY)).stale is True

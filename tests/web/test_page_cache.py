@@ -113,13 +113,17 @@ def test_a_status_update_renders_anew_only_what_shows_it(
 def test_unpublished_feedback_reminders_and_logins_render_nothing_anew(
     client, scene, django_capture_on_commit_callbacks
 ):
+    from consultations.services.feedback import feedback_acknowledge
+
     def quiet_writes():
         with django_capture_on_commit_callbacks(execute=True):
-            feedback_submit(
+            item = feedback_submit(
                 commune_id=Commune.objects.get(code=TATA).pk,
                 kind="complaint",
                 text="الطريق إلى الدوار مقطوعة منذ أسبوع",
             )
+            # Handled without being published: no public page shows it.
+            feedback_acknowledge(user=StaffFactory(), feedback_id=item.pk)
             reminders_run()
         client.force_login(scene["councillor"])
         client.logout()
@@ -142,6 +146,15 @@ def test_publishing_feedback_renders_its_commune_page_only(
 
     assert rendered_again(client, scene, publish) == {"akka"}
     assert "لقاء تواصلي" in client.get(scene["pages"]["akka"]).content.decode()
+
+    def answer():
+        from consultations.services.feedback import feedback_answer
+
+        with django_capture_on_commit_callbacks(execute=True):
+            feedback_answer(user=StaffFactory(), feedback_id=feedback.pk, answer="سننظمه في مايو")
+
+    # Published, its answer shows on the commune page at once.
+    assert rendered_again(client, scene, answer) == {"akka"}
 
 
 def test_a_new_day_renders_anew(client, scene):
