@@ -174,3 +174,12 @@ def test_what_a_feedback_is_about_must_exist_and_be_the_communes(
         submit(akka, **subject)
     assert refused.value.message_dict == {field: [message]}
     assert not Feedback.objects.exists()
+
+
+def test_a_text_with_a_nul_byte_is_refused_not_silently_cleaned(tata):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        submit(tata, text="الطريق مقطوعة\x00 منذ أسبوع")
+    assert refused.value.message_dict == {"text": ["يتضمن النص رموزا غير مسموح بها."]}
+    assert not Feedback.objects.exists()
