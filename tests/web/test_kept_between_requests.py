@@ -167,6 +167,18 @@ def test_nothing_is_kept_longer_than_its_maximum_age(client, tata_commitment, mo
     assert ">طاطا الجديدة</h1>" in client.get(path).content.decode()
 
 
+def owner_update(commitment, note: str, *, version: int = 1, progress: int = 20) -> None:
+    """A status update by a councillor of the commitment's council."""
+    commitment_record_update(
+        user=CouncillorFactory(body=commitment.body),
+        commitment_id=commitment.pk,
+        expected_version=version,
+        level="limited",
+        progress=progress,
+        note=note,
+    )
+
+
 # --- Timeline entries kept per language ---------------------------------------------------------
 
 
@@ -176,16 +188,8 @@ def test_a_commitment_page_shows_its_timeline_whether_entries_are_kept_or_not(
 ):
     # FRAGMENT_CACHE_SECONDS=0 turns keeping off, for an operator chasing a stale page.
     settings.FRAGMENT_CACHE_SECONDS = seconds
-    councillor = CouncillorFactory(body=tata_commitment.body)
-    for version, (progress, note) in enumerate(((20, "بداية الأشغال"), (35, "تجهيز القاعة")), 1):
-        commitment_record_update(
-            user=councillor,
-            commitment_id=tata_commitment.pk,
-            expected_version=version,
-            level="limited",
-            progress=progress,
-            note=note,
-        )
+    owner_update(tata_commitment, "بداية الأشغال")
+    owner_update(tata_commitment, "تجهيز القاعة", version=2, progress=35)
     for _twice in range(2):
         html = client.get(f"/ar/commitments/{tata_commitment.pk}/").content.decode()
         assert html.index("تجهيز القاعة") < html.index("بداية الأشغال")  # newest first
@@ -193,14 +197,7 @@ def test_a_commitment_page_shows_its_timeline_whether_entries_are_kept_or_not(
 
 def test_a_timeline_entry_once_kept_is_not_loaded_again(client, tata_commitment, settings):
     settings.FRAGMENT_CACHE_SECONDS = 600
-    commitment_record_update(
-        user=CouncillorFactory(body=tata_commitment.body),
-        commitment_id=tata_commitment.pk,
-        expected_version=1,
-        level="limited",
-        progress=20,
-        note="بداية الأشغال",
-    )
+    owner_update(tata_commitment, "بداية الأشغال")
     path = f"/ar/commitments/{tata_commitment.pk}/"
     assert "accounts_user" in tables_read(client, path)  # the entry and its author, loaded
     assert "accounts_user" not in tables_read(client, path)  # kept: only its id is read
@@ -210,14 +207,7 @@ def test_the_entries_of_an_edit_conflict_show_with_entries_kept_or_not(tata_comm
     from recommendations.models import StatusUpdate
     from recommendations.rendering.timeline import timeline_entries
 
-    commitment_record_update(
-        user=CouncillorFactory(body=tata_commitment.body),
-        commitment_id=tata_commitment.pk,
-        expected_version=1,
-        level="limited",
-        progress=20,
-        note="سبقكم زميل بهذا التحيين",
-    )
+    owner_update(tata_commitment, "سبقكم زميل بهذا التحيين")
     for seconds in (0, 600):
         settings.FRAGMENT_CACHE_SECONDS = seconds
         html = timeline_entries(StatusUpdate.objects.all(), language="ar")
