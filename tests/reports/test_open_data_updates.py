@@ -66,3 +66,32 @@ def test_updates_csv_lists_public_entries_oldest_first_with_utc_times(client, re
         [str(water.pk), "6", "09.551.01.07", "update", "2025-05-04T16:45:09+00:00"]
         + ["not_started", "limited", "0", "30", ""],
     ]
+
+
+def test_updates_csv_keeps_entries_of_the_same_instant_in_the_order_they_were_written(
+    client, reference_data
+):
+    # An import records a batch of past updates, several at the same instant and not in time
+    # order. PostgreSQL's sort does not keep ties in the order it read them (seen here with 20
+    # entries); SQLite reads them by the time index, whose ties are in write order anyway.
+    tata = Body.objects.get(kind=Body.Kind.COMMUNE_COUNCIL, commune__code="09.551.01.07")
+    province = Body.objects.get(slug="provincial-council")
+    water, roads = commitment(tata, 6), commitment(province, 2)
+    tata_councillor, province_councillor = (
+        CouncillorFactory(body=tata),
+        CouncillorFactory(body=province),
+    )
+    morning = datetime.datetime(2025, 5, 4, 9, 0, tzinfo=UTC)
+    noon = datetime.datetime(2025, 5, 4, 12, 0, tzinfo=UTC)
+    written = []
+    for step in range(10):
+        for owned, who, when in (
+            (water, tata_councillor, noon if step % 3 else morning),
+            (roads, province_councillor, morning if step % 2 else noon),
+        ):
+            update(owned, who, when, 10 + step)
+            written.append([str(owned.pk), when.isoformat(), str(10 + step)])
+    body = b"".join(client.get("/open-data/updates.csv").streaming_content)
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[1:]
+    in_order = sorted(written, key=lambda entry: entry[1])  # sorted() keeps ties as written
+    assert [[row[0], row[4], row[8]] for row in rows] == in_order
