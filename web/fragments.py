@@ -66,16 +66,15 @@ def scoped_fragment(
     *,
     scopes: Sequence[str],
     key: Sequence[Hashable],
-    render: Callable[[], str | tuple[str, float]],
+    render: Callable[[], tuple[str, float]],
 ) -> SafeString:
     """The piece rendered by `render()`, which shows nothing but `scopes` (and what `key`
-    names: the language, say), from the cache while their versions stay. `render()` may return
+    names: the language, say), from the cache while their versions stay. `render()` returns
     `(html, seconds)`: the piece changes by itself after that many seconds (the next meeting
     starts). A copy out of date is replaced under the same name: old copies never pile up."""
     seconds = min(settings.FRAGMENT_CACHE_SECONDS, SCOPED_FRAGMENT_SECONDS)
     if seconds <= 0:
-        html = render()
-        return mark_safe(html[0] if isinstance(html, tuple) else html)  # noqa: S308 - escaped
+        return mark_safe(render()[0])  # noqa: S308 - render() returns escaped HTML
     name = ":".join(map(str, ("frag", namespace, *scopes, *key)))
     made_from = versions(scopes)
     found = cache.get(name)
@@ -83,10 +82,8 @@ def scoped_fragment(
     # server's clock, seconds rounded), and the piece must change the moment a meeting starts.
     if found is not None and found[0] == made_from and time.time() < found[2]:
         return mark_safe(found[1])  # noqa: S308 - rendered, escaped, before it was stored
-    html = render()
-    if isinstance(html, tuple):
-        html, changes_in = html
-        seconds = min(seconds, changes_in)
+    html, changes_in = render()
+    seconds = min(seconds, changes_in)
     html = str(html)
     if seconds > 0:
         cache.set(name, (made_from, html, time.time() + seconds), timeout=int(seconds) + 1)
