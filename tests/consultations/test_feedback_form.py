@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from consultations.models import Feedback
 from consultations.services.tracking_codes import ALPHABET
@@ -75,6 +77,29 @@ def test_bad_input_gets_a_message_and_nothing_is_saved(client, tata, overrides, 
     assert "This field" not in html
     if "text" in overrides and "\x00" not in overrides["text"] and overrides["text"].strip():
         assert overrides["text"][:20] in html
+
+
+@pytest.mark.parametrize(
+    ("length", "refusal"),
+    [
+        (9, "اكتبوا 10 أحرف على الأقل."),
+        (10, None),
+        (5000, None),
+        (5001, "لا تتجاوزوا 5000 حرف."),
+    ],
+)
+def test_the_service_takes_10_to_5000_characters_and_says_why_in_arabic(tata, length, refusal):
+    # The rule is the service's, whoever calls it: the web form's own limit is only a first
+    # screen (a message of 5,001 characters never reaches the service from the form).
+    text = "ا" * length
+    with translation.override("ar"):
+        if refusal is None:
+            assert submit(tata, text=text).text == text
+            return
+        with pytest.raises(ValidationError) as refused:
+            submit(tata, text=text)
+    assert refused.value.message_dict == {"text": [refusal]}
+    assert not Feedback.objects.exists()
 
 
 def test_a_commitment_of_another_commune_is_refused(client, tata, commitment_in_akka):
