@@ -102,6 +102,28 @@ def test_the_service_takes_10_to_5000_characters_and_says_why_in_arabic(tata, le
     assert not Feedback.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "refusal"),
+    [
+        ("ف" * 120, None),
+        ("ف" * 121, "الاسم طويل جدا."),
+        ("فاطمة\x00", "يتضمن الاسم رموزا غير مسموح بها."),
+        ("فاطمة\u202eالزهراء", "يتضمن الاسم رموزا غير مسموح بها."),
+    ],
+)
+def test_the_service_takes_a_name_of_up_to_120_characters_and_says_why_in_arabic(
+    tata, name, refusal
+):
+    with translation.override("ar"):
+        if refusal is None:
+            assert submit(tata, name=name).name == name
+            return
+        with pytest.raises(ValidationError) as refused:
+            submit(tata, name=name)
+    assert refused.value.message_dict == {"name": [refusal]}
+    assert not Feedback.objects.exists()
+
+
 def test_a_commitment_of_another_commune_is_refused(client, tata, commitment_in_akka):
     response = client.post("/ar/feedback/new/", form(tata, commitment=commitment_in_akka.pk))
     assert response.status_code == 400
