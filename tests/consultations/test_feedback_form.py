@@ -210,8 +210,6 @@ def test_what_a_feedback_is_about_must_exist_and_be_the_communes(
     request, akka, about, field, message
 ):
     """Named on its field in the resident's words; nothing is stored."""
-    from django.core.exceptions import ValidationError
-
     subject = {
         "recommendation": lambda: {"recommendation_id": 99},
         "commitment": lambda: {"commitment_id": request.getfixturevalue("commitment_in_tata").pk},
@@ -224,8 +222,6 @@ def test_what_a_feedback_is_about_must_exist_and_be_the_communes(
 
 
 def test_a_text_with_a_nul_byte_is_refused_not_silently_cleaned(tata):
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError) as refused:
         submit(tata, text="الطريق مقطوعة\x00 منذ أسبوع")
     assert refused.value.message_dict == {"text": ["يتضمن النص رموزا غير مسموح بها."]}
