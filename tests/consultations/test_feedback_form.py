@@ -6,6 +6,7 @@ from django.utils import translation
 
 from consultations.models import Feedback
 from consultations.services.tracking_codes import ALPHABET
+from recommendations.models import Recommendation
 from tests.consultations.conftest import submit
 
 pytestmark = pytest.mark.django_db
@@ -133,6 +134,18 @@ def test_a_commitment_of_another_commune_is_refused(client, tata, commitment_in_
 def test_a_commitment_of_the_commune_is_accepted(client, tata, commitment_in_tata):
     client.post("/ar/feedback/new/", form(tata, commitment=commitment_in_tata.pk))
     assert Feedback.objects.get().commitment == commitment_in_tata
+
+
+def test_feedback_about_a_recommendation_and_a_meeting_of_the_commune_keeps_both(
+    client, tata, meeting
+):
+    seventh = Recommendation.objects.get(number=7)
+    response = client.post(
+        "/ar/feedback/new/", form(tata, recommendation=seventh.pk, meeting=meeting.pk)
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    feedback = Feedback.objects.get()
+    assert (feedback.recommendation, feedback.meeting) == (seventh, meeting)
 
 
 def test_honeypot_filled_is_refused(client, tata):
