@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -5,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from consultations.models import Feedback
+from consultations.services.meetings import meeting_schedule
 from consultations.services.tracking_codes import ALPHABET
 from recommendations.models import Recommendation
 from tests.consultations.conftest import submit
@@ -137,15 +139,23 @@ def test_a_commitment_of_the_commune_is_accepted(client, tata, commitment_in_tat
 
 
 def test_feedback_about_a_recommendation_and_a_meeting_of_the_commune_keeps_both(
-    client, tata, meeting
+    client, tata, meeting, committee, councillor
 ):
-    seventh = Recommendation.objects.get(number=7)
-    response = client.post(
-        "/ar/feedback/new/", form(tata, recommendation=seventh.pk, meeting=meeting.pk)
+    next_one = meeting_schedule(
+        user=councillor,
+        committee_id=committee.pk,
+        starts_at=meeting.starts_at + datetime.timedelta(days=30),
+        place="دار الشباب",
+        agenda="الميزانية",
     )
-    assert response.status_code == 302, response.context["form"].errors
-    feedback = Feedback.objects.get()
-    assert (feedback.recommendation, feedback.meeting) == (seventh, meeting)
+    for number, about in ((7, meeting), (3, next_one)):
+        recommendation = Recommendation.objects.get(number=number)
+        response = client.post(
+            "/ar/feedback/new/", form(tata, recommendation=recommendation.pk, meeting=about.pk)
+        )
+        assert response.status_code == 302, response.context["form"].errors
+        feedback = Feedback.objects.latest("pk")
+        assert (feedback.recommendation, feedback.meeting) == (recommendation, about)
 
 
 def test_honeypot_filled_is_refused(client, tata):
