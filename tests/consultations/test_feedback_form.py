@@ -106,6 +106,30 @@ def test_the_service_takes_10_to_5000_characters_and_says_why_in_arabic(tata, le
 
 
 @pytest.mark.parametrize(
+    ("overrides", "refusal"),
+    [
+        ({"commune_id": 999999}, {"commune": ["اختاروا جماعة من القائمة."]}),
+        ({"kind": "praise"}, {"kind": ["اختاروا: شكاية أو ملاحظة أو اقتراح."]}),
+        (
+            {"contact": "0612345678"},  # no consent given
+            {
+                "consent_to_contact": [
+                    "ضعوا علامة في الخانة للموافقة على التواصل معكم، أو اتركوا خانة وسيلة"
+                    " الاتصال فارغة."
+                ]
+            },
+        ),
+    ],
+)
+def test_the_service_names_the_field_it_refuses_in_arabic(tata, overrides, refusal):
+    # The web form screens communes and kinds first; the service answers any other caller.
+    with translation.override("ar"), pytest.raises(ValidationError) as refused:
+        submit(tata, **overrides)
+    assert refused.value.message_dict == refusal
+    assert not Feedback.objects.exists()
+
+
+@pytest.mark.parametrize(
     ("name", "refusal"),
     [
         ("ف" * 120, None),

@@ -30,7 +30,7 @@ def test_a_tracking_code_already_given_is_drawn_again(monkeypatch, tata):
 def test_after_five_codes_already_given_nothing_is_stored(monkeypatch, tata):
     first = submit(tata)
     codes_drawn(monkeypatch, [first.tracking_code] * 5 + ["DEFGH-JKMNP"])
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="could not draw a unique tracking code"):
         submit(tata)
     assert list(Feedback.objects.all()) == [first]
 
@@ -41,3 +41,13 @@ def test_after_five_codes_already_given_nothing_is_stored(monkeypatch, tata):
 def test_the_residents_language_is_kept_and_an_unknown_one_is_arabic(tata, written_in, kept):
     # Later messages to the resident go out in this language.
     assert submit(tata, language=written_in).language == kept
+
+
+def test_what_the_resident_did_not_give_is_stored_empty(tata):
+    feedback = submit(tata)
+    assert (feedback.name, feedback.contact, feedback.contact_kind) == ("", "", "")
+    assert not feedback.consent_to_contact and not feedback.voice
+    assert feedback.voice_seconds is None
+    assert (feedback.recommendation, feedback.commitment, feedback.meeting) == (None, None, None)
+    # Only the demo loader marks feedback as demo: a resident's counts in every figure.
+    assert not feedback.is_demo
