@@ -10,7 +10,6 @@ cells. Rows are locked in key order, so two writes never interleave their sums.
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
-from django.db.models import Q
 
 from recommendations.models import Commitment, Rollup
 from recommendations.state.tally import Tally, tally_of, tally_sum
@@ -25,10 +24,10 @@ def cell_of(commitment: Commitment) -> Cell:
 
 def _public_states(cell: Cell) -> list[tuple[str, int]]:
     commune_id, recommendation_id = cell
-    where = Q(body__commune__isnull=True) if commune_id is None else Q(body__commune_id=commune_id)
+    # A commune of None (a body above the communes) is looked up as IS NULL.
     return list(
         Commitment.objects.filter(
-            where, is_public=True, recommendation_id=recommendation_id
+            body__commune_id=commune_id, is_public=True, recommendation_id=recommendation_id
         ).values_list("level", "progress")
     )
 

@@ -111,6 +111,10 @@ def test_the_service_takes_10_to_5000_characters_and_says_why_in_arabic(tata, le
         ({"commune_id": 999999}, {"commune": ["اختاروا جماعة من القائمة."]}),
         ({"kind": "praise"}, {"kind": ["اختاروا: شكاية أو ملاحظة أو اقتراح."]}),
         (
+            {"contact": "12345", "consent_to_contact": True},
+            {"contact": ["أدخلوا رقم هاتف محمول مغربي مثل 0612345678، أو عنوان بريد إلكتروني."]},
+        ),
+        (
             {"contact": "0612345678"},  # no consent given
             {
                 "consent_to_contact": [

@@ -22,15 +22,17 @@ def test_a_tracking_code_already_given_is_drawn_again(monkeypatch, tata):
     second = submit(tata, contact="0612345678", consent_to_contact=True)
     assert second.tracking_code == "DEFGH-JKMNP"
     assert Feedback.objects.count() == 2
-    # The draws that failed left nothing behind: one event, one message to the resident.
-    assert FeedbackEvent.objects.filter(feedback=second).count() == 1
+    # The draws that failed left nothing behind: one event, one message to the resident. The
+    # event is the first of the log that as-of reports read: from nothing to "received".
+    event = FeedbackEvent.objects.get(feedback=second)
+    assert (event.action, event.state_before, event.state_after) == ("submitted", "", "received")
     assert Notification.objects.filter(address="+212612345678").count() == 1
 
 
 def test_after_five_codes_already_given_nothing_is_stored(monkeypatch, tata):
     first = submit(tata)
     codes_drawn(monkeypatch, [first.tracking_code] * 5 + ["DEFGH-JKMNP"])
-    with pytest.raises(RuntimeError, match="could not draw a unique tracking code"):
+    with pytest.raises(RuntimeError, match="^could not draw a unique tracking code$"):
         submit(tata)
     assert list(Feedback.objects.all()) == [first]
 
@@ -51,3 +53,8 @@ def test_what_the_resident_did_not_give_is_stored_empty(tata):
     assert (feedback.recommendation, feedback.commitment, feedback.meeting) == (None, None, None)
     # Only the demo loader marks feedback as demo: a resident's counts in every figure.
     assert not feedback.is_demo
+
+
+def test_feedback_submitted_as_demo_is_marked_so(tata):
+    # What the demo loader sends, so that figures and pages can tell it from real feedback.
+    assert submit(tata, is_demo=True).is_demo

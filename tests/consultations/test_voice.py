@@ -149,6 +149,8 @@ def test_what_is_not_a_short_recording_is_refused_and_the_text_kept(
         "/ar/feedback/new/", voice_form(tata, recording, name="voice.mp3", text=typed)
     )
     assert response.status_code == 400
+    # Said beside the recording's field, where the resident looks.
+    assert message in " ".join(response.context["form"].errors["voice"])
     html = response.content.decode()
     assert message in html and typed in html
     assert not Feedback.objects.exists()
