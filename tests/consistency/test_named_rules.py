@@ -12,7 +12,12 @@ from notifications.models import Notification, ReminderItem
 from notifications.services.daily_run import reminders_run
 from notifications.services.delivery import notify
 from recommendations.models import Commitment, Recommendation
-from recommendations.selectors.progress import commune_tally, province_tally, public_tallies
+from recommendations.selectors.progress import (
+    commune_tally,
+    province_tally,
+    public_tallies,
+    recommendation_tally,
+)
 from recommendations.services.commitments import commitment_create, commitment_edit
 from recommendations.services.updates import commitment_record_update
 from recommendations.state.progress import milestones_progress
@@ -83,6 +88,23 @@ def test_withdrawn_commitments_are_counted_apart_in_commune_and_province_average
     for tally in (commune_tally(commune=tata), province_tally(public_tallies())):
         assert (tally.active, tally.withdrawn) == (3, 1)
         assert tally.progress == 18  # (10 + 20 + 25) / 3, not (… + 90) / 4
+
+
+def test_each_commitment_counts_once_in_its_level_however_many_share_a_cell(people, tata):
+    # Four commitments of one commune and one recommendation: one cell of the matrix.
+    made = [create(people, f"التزام {i}") for i in range(4)]
+    for commitment, progress in zip(made, (10, 20, 30, 40), strict=True):
+        move(people, commitment, "limited", progress)
+    for commitment in made[2:]:
+        move(people, commitment, "withdrawn", None)
+    second = Recommendation.objects.get(number=2)
+    for tally in (
+        commune_tally(commune=tata),
+        province_tally(public_tallies()),
+        recommendation_tally(recommendation=second),
+    ):
+        assert (tally.active, tally.withdrawn) == (2, 2)
+        assert tally.levels["limited"] == 2 and tally.progress == 15
 
 
 def test_report_summaries_leave_withdrawn_commitments_out_of_averages_and_keep_a_decimal(
