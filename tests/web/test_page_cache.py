@@ -219,6 +219,16 @@ def test_a_page_number_is_a_page_of_its_own_and_other_queries_are_not_cached(cli
     assert rendered(client, path + "?utm_source=x")
 
 
+def test_a_head_request_is_answered_from_the_cache_as_a_get_is(client, scene):
+    # Link checkers and uptime monitors ask with HEAD: it costs no render either.
+    path = scene["pages"]["tata"]
+    rendered(client, path)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.head(path)
+    assert response.status_code == 200 and len(captured) == 0
+    assert response["Content-Type"].startswith("text/html")
+
+
 def test_the_favicon_and_app_icons_are_served(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
