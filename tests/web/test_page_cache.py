@@ -3,6 +3,7 @@ the previous copy while another worker renders; no copy older than the last writ
 
 import datetime
 import gzip
+import time
 
 import brotli
 import pytest
@@ -19,6 +20,7 @@ from recommendations.models import Commitment, Recommendation
 from recommendations.services.updates import commitment_record_update
 from territory.models import Body, Commune
 from tests.factories import CouncillorFactory, StaffFactory
+from web import page_cache
 
 pytestmark = pytest.mark.django_db
 TATA, AKKA = "09.551.01.07", "09.551.01.01"
@@ -205,9 +207,33 @@ def test_while_another_worker_renders_the_previous_copy_is_served(
     cache.set(lock, 1, timeout=5)  # another worker is rendering it now
     assert not rendered(client, path)
     assert client.get(path).content == before
+    # Compressed as the client takes it, and said so, like any copy from the cache.
+    by_brotli = client.get(path, HTTP_ACCEPT_ENCODING="br")
+    assert by_brotli["Content-Encoding"] == "br"
+    assert brotli.decompress(by_brotli.content) == before
     cache.delete(lock)  # it is done: the new copy
     assert rendered(client, path)
     assert "مرحلة أولى" in client.get(path).content.decode()
+
+
+def test_a_render_lock_left_by_a_worker_that_died_lapses_within_seconds(
+    client, scene, monkeypatch, django_capture_on_commit_callbacks
+):
+    # A worker killed mid-render never deletes its lock: the lock must lapse by itself, or
+    # every later request would get the out-of-date copy forever.
+    monkeypatch.setattr(page_cache, "RENDER_LOCK_SECONDS", 1)
+    path = scene["pages"]["tata"]
+    rendered(client, path)
+    with django_capture_on_commit_callbacks(execute=True):
+        first_update(scene, scene["commitments"]["tata"])
+    with monkeypatch.context() as dying:
+        dying.setattr(page_cache.cache, "delete", lambda key: None)  # its `finally` never runs
+        assert rendered(client, path)
+    with django_capture_on_commit_callbacks(execute=True):
+        page_cache.pages_changed(f"commune:{TATA}")
+    assert not rendered(client, path)  # the lock holds: the previous copy
+    time.sleep(1.2)  # real time: the lock lives in Redis in CI
+    assert rendered(client, path)
 
 
 def test_a_page_number_is_a_page_of_its_own_and_other_queries_are_not_cached(client, scene):
