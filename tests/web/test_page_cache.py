@@ -4,12 +4,15 @@ the previous copy while another worker renders; no copy older than the last writ
 import datetime
 import gzip
 import time
+from types import SimpleNamespace
 
 import brotli
 import pytest
 import time_machine
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse, HttpResponseNotFound, StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -234,6 +237,55 @@ def test_a_render_lock_left_by_a_worker_that_died_lapses_within_seconds(
     assert not rendered(client, path)  # the lock holds: the previous copy
     time.sleep(1.2)  # real time: the lock lives in Redis in CI
     assert rendered(client, path)
+
+
+def test_a_page_is_rendered_anew_once_its_lifetime_is_over_even_with_no_write(
+    client, scene, settings
+):
+    # What shows the hour (a meeting coming, then past) is as fresh as the page's lifetime.
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 1
+    path = scene["pages"]["tata"]
+    rendered(client, path)
+    assert not rendered(client, path)
+    time.sleep(1.2)  # real time: the copy lives in Redis in CI
+    assert rendered(client, path)
+
+
+def streamed(request):
+    return StreamingHttpResponse(iter([b"a,b\n"]))
+
+
+def with_a_cookie(request):
+    response = HttpResponse("<p>page</p>")
+    response.set_cookie("seen", "1")
+    return response
+
+
+@pytest.mark.parametrize(
+    ("marked", "answer", "user"),
+    [
+        (False, lambda request: HttpResponse("<p>page</p>"), AnonymousUser()),
+        (True, lambda request: HttpResponseNotFound("<p>not found</p>"), AnonymousUser()),
+        (True, with_a_cookie, AnonymousUser()),
+        (True, streamed, AnonymousUser()),
+        (True, lambda request: HttpResponse("<p>page</p>"), SimpleNamespace(is_authenticated=True)),
+    ],
+    ids=["not marked", "not found", "sets a cookie", "streamed", "signed in"],
+)
+def test_only_a_whole_page_marked_for_the_cache_and_answered_200_without_a_cookie_is_kept(
+    rf, marked, answer, user
+):
+    def view(request):
+        request.user = user
+        if marked:
+            request.public_page_versions = ([page_cache.EPOCH], ("1", "2026-12-07"))
+        return answer(request)
+
+    middleware = page_cache.PublicPageCacheMiddleware(view)
+    first = middleware(rf.get("/ar/somewhere/"))
+    second = middleware(rf.get("/ar/somewhere/"))
+    assert first.status_code == second.status_code == answer(rf.get("/")).status_code
+    assert cache.get("page:/ar/somewhere/?:") is None
 
 
 def test_a_page_number_is_a_page_of_its_own_and_other_queries_are_not_cached(client, scene):
