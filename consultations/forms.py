@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Attendance, Committee, Feedback, Meeting, Member
+from consultations.services.feedback_submission import NAME_MAX, TEXT_MAX
 from consultations.services.tracking_codes import tracking_code_clean, tracking_code_readings
 from recommendations.selectors.commitments import commitments_of_commune
 from recommendations.selectors.recommendations import recommendation_list
@@ -30,7 +31,7 @@ class FeedbackForm(PortalForm):
         label=_("Your message"),
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
         required=False,
-        max_length=5000,
+        max_length=TEXT_MAX,  # the service's own limit, so the two never drift
         help_text=_(
             "From 10 to 5,000 characters, in Arabic, Tamazight, French or English. You may "
             "leave it empty if you record a voice message."
@@ -45,7 +46,7 @@ class FeedbackForm(PortalForm):
     name = NormalisedCharField(
         label=_("Your name (optional)"),
         required=False,
-        max_length=120,
+        max_length=NAME_MAX,
         widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
     contact = NormalisedCharField(
@@ -73,7 +74,9 @@ class FeedbackForm(PortalForm):
 
 class AnswerForm(PortalForm):
     answer = NormalisedCharField(
-        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}), max_length=5000
+        label=_("Answer"),
+        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
+        max_length=TEXT_MAX,
     )
 
 
