@@ -262,18 +262,24 @@ def with_a_cookie(request):
 
 
 @pytest.mark.parametrize(
-    ("marked", "answer", "user"),
+    ("marked", "answer", "user", "kept"),
     [
-        (False, lambda request: HttpResponse("<p>page</p>"), AnonymousUser()),
-        (True, lambda request: HttpResponseNotFound("<p>not found</p>"), AnonymousUser()),
-        (True, with_a_cookie, AnonymousUser()),
-        (True, streamed, AnonymousUser()),
-        (True, lambda request: HttpResponse("<p>page</p>"), SimpleNamespace(is_authenticated=True)),
+        (True, lambda request: HttpResponse("<p>page</p>"), AnonymousUser(), True),
+        (False, lambda request: HttpResponse("<p>page</p>"), AnonymousUser(), False),
+        (True, lambda request: HttpResponseNotFound("<p>not found</p>"), AnonymousUser(), False),
+        (True, with_a_cookie, AnonymousUser(), False),
+        (True, streamed, AnonymousUser(), False),
+        (
+            True,
+            lambda request: HttpResponse("<p>page</p>"),
+            SimpleNamespace(is_authenticated=True),
+            False,
+        ),
     ],
-    ids=["not marked", "not found", "sets a cookie", "streamed", "signed in"],
+    ids=["kept", "not marked", "not found", "sets a cookie", "streamed", "signed in"],
 )
 def test_only_a_whole_page_marked_for_the_cache_and_answered_200_without_a_cookie_is_kept(
-    rf, marked, answer, user
+    rf, marked, answer, user, kept
 ):
     def view(request):
         request.user = user
@@ -285,7 +291,8 @@ def test_only_a_whole_page_marked_for_the_cache_and_answered_200_without_a_cooki
     first = middleware(rf.get("/ar/somewhere/"))
     second = middleware(rf.get("/ar/somewhere/"))
     assert first.status_code == second.status_code == answer(rf.get("/")).status_code
-    assert cache.get("page:/ar/somewhere/?:") is None
+    copy = cache.get("page:/ar/somewhere/?:")
+    assert (copy[3] if copy else None) == (b"<p>page</p>" if kept else None)
 
 
 def test_a_page_number_is_a_page_of_its_own_and_other_queries_are_not_cached(client, scene):
