@@ -1,6 +1,7 @@
 """Each rule with frozen time: who gets what, and who does not."""
 
 import datetime
+from functools import partial
 
 import pytest
 
@@ -81,34 +82,17 @@ def test_meeting_within_48_hours_reminds_members_with_accounts_and_councillors(
     committee, tata_councillor, akka_councillor
 ):
     member_account = CouncillorFactory(body=akka_councillor.body, role="resident")
-    member_add(
-        user=tata_councillor,
-        committee_id=committee.pk,
-        name="عضو",
-        group="youth",
-        since=datetime.date(2025, 1, 1),
-        member_user=member_account,
+    join = partial(
+        member_add, user=tata_councillor, committee_id=committee.pk, since=datetime.date(2025, 1, 1)
     )
-    member_add(
-        user=tata_councillor,
-        committee_id=committee.pk,
-        name="بدون حساب",
-        group="women",
-        since=datetime.date(2025, 1, 1),
-    )
+    join(name="عضو", group="youth", member_user=member_account)
+    join(name="بدون حساب", group="women")
     soon = meeting(committee, 47)
     meeting(committee, 49)
     meeting(committee, 10, status=Meeting.Status.CANCELLED)
     meeting(committee, -1)  # began an hour ago, not marked held yet: not coming up
     leaving = CouncillorFactory(body=akka_councillor.body, role="resident")
-    until_april = member_add(
-        user=tata_councillor,
-        committee_id=committee.pk,
-        name="عضو حتى أبريل",
-        group="women",
-        since=datetime.date(2025, 1, 1),
-        member_user=leaving,
-    )
+    until_april = join(name="عضو حتى أبريل", group="women", member_user=leaving)
     # Still a member on the day of the run, whatever the day the test runs.
     Member.objects.filter(pk=until_april.pk).update(until=datetime.date(2026, 4, 1))
     assert got("meeting_soon") == {
